@@ -1,0 +1,124 @@
+"""The analyst's commands: ``python -m pipeline <command>``; ``--help`` on each says what it does."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import duckdb
+
+from pipeline import formatting as fmt
+from pipeline import paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.command(args)
+    except KeyboardInterrupt:
+        print("interrupted; the previous database is unchanged", file=sys.stderr)
+        return 130
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m pipeline", description="Kotoprofiili: Statistics Finland → validated DuckDB.")
+    sub = p.add_subparsers(required=True, metavar="command")
+
+    refresh = sub.add_parser("refresh", help="build the curated database from the raw snapshot (offline by default)",
+                             description="Build data/curated/kotoprofiili.duckdb from the newest raw snapshot of every "
+                                         "dataset. With --online, first fetch a new snapshot from Statistics Finland.")
+    refresh.add_argument("--online", action="store_true", help="fetch a new raw snapshot from the live PxWeb API first")
+    refresh.add_argument("--datasets", nargs="+", metavar="NAME", help="with --online: fetch only these datasets")
+    refresh.set_defaults(command=cmd_refresh)
+
+    profile = sub.add_parser("profile", help="a municipality's key figures with its region and the whole country",
+                             description="Population, foreign-language share and count for a municipality, its region "
+                                         "and the whole country, each with source and reference date.")
+    profile.add_argument("municipality", help="code (111) or name (Heinola)")
+    profile.add_argument("--year", type=int, help="statistical year (default: the latest)")
+    profile.add_argument("--json", action="store_true", help="print one JSON object")
+    profile.set_defaults(command=cmd_profile)
+
+    status = sub.add_parser("status", help="what the database holds, when and from which snapshot it was built",
+                            description="Tables and rows of the curated database, when it was built and from which "
+                                        "snapshot of each source.")
+    status.set_defaults(command=cmd_status)
+    return p
+
+
+def connect_read_only() -> duckdb.DuckDBPyConnection:
+    db = paths.database_path()
+    if not db.exists():
+        raise SystemExit(f"{db}: no database yet; build it with: make refresh")
+    return duckdb.connect(str(db), read_only=True)
+
+
+def cmd_refresh(args) -> int:
+    from pipeline import warehouse
+    from pipeline.fetch import FetchError, fetch_all
+
+    try:
+        if args.online:
+            fetch_all(args.datasets, progress=print)
+        summary = warehouse.build()
+    except (warehouse.BuildError, FetchError) as exc:
+        print(f"\nREFRESH FAILED: {exc}", file=sys.stderr)
+        return 1
+    print_summary(summary)
+    return 0
+
+
+def print_summary(summary) -> None:
+    print(f"\nBuilt {summary.database} in {summary.seconds:.1f} s")
+    print("Tables:")
+    for name, rows in summary.tables.items():
+        print(f"  {name:<40} {rows:>10,}")
+    print("Sources:")
+    for _, s in summary.sources[summary.sources["kind"] != "published_document"].iterrows():
+        when = s["table_updated"] or s["retrieved_at"] or "not in snapshot"
+        print(f"  {s['dataset']:<28} {s['snapshot_id'] or '-':<26} {when}")
+
+
+def cmd_profile(args) -> int:
+    from pipeline.profile import ProfileError, municipality_profile
+
+    with connect_read_only() as con:
+        try:
+            result = municipality_profile(con, args.municipality, args.year)
+        except ProfileError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(profile_text(result))
+    return 0
+
+
+def profile_text(p: dict) -> str:
+    def line(label, area):
+        return (f"  {label:<26} {fmt.percent(area['foreign_language_share_pct']):>8}   "
+                f"{fmt.number(area['foreign_language_speakers']):>9}   {fmt.number(area['population']):>10}")
+    lines = [f"{p['name_fi']} ({p['kunta_code']}), 31.12.{p['year']}",
+             f"  {'':<26} {'vieraskiel. %':>8}   {'vieraskiel.':>9}   {'väestö':>10}",
+             line(p["name_fi"], p), line(p["region"]["name_fi"], p["region"]), line("Koko maa", p["country"]),
+             "Lähteet / sources:"]
+    lines += [f"  {s['area']:<12} {s['measure']:<28} {s['method'] or '':<18} {s['source']}" for s in p["sources"]]
+    lines.append("  – = ei tietoa tässä aineistossa / not in this snapshot")
+    return "\n".join(lines)
+
+
+def cmd_status(args) -> int:
+    with connect_read_only() as con:
+        info = con.table("build_info").df().iloc[0]
+        sources = con.table("sources").df()
+        tables = con.execute("select table_name, estimated_size from duckdb_tables() order by table_name").fetchall()
+    print(f"Database: {paths.database_path()}")
+    print(f"Built:    {info['built_at']} in {info['build_seconds']} s")
+    print("Snapshots:")
+    for _, s in sources[sources["kind"] != "published_document"].iterrows():
+        print(f"  {s['dataset']:<28} {s['snapshot_id'] or 'not in snapshot':<26} {s['kind'] or ''}")
+    print("Tables:")
+    for name, rows in tables:
+        print(f"  {name:<40} {rows:>10,}")
+    return 0

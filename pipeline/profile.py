@@ -1,0 +1,105 @@
+"""A municipality's key figures for one year, with its region and the whole country."""
+from __future__ import annotations
+
+import difflib
+
+import duckdb
+import pandas as pd
+
+
+class ProfileError(LookupError):
+    """An unknown municipality or year; the message says what is known."""
+
+
+def find_municipality(con: duckdb.DuckDBPyConnection, query: str) -> dict:
+    """A municipality by code (``111``, ``KU111``, ``91``) or by its Finnish, Swedish or English name."""
+    munis = con.table("dim_municipality").df()
+    text = query.strip()
+    code = text.upper().removeprefix("KU")
+    if code.isdigit():
+        hit = munis[munis["kunta_code"] == code.zfill(3)]
+    else:
+        names = munis[["name_fi", "name_sv", "name_en"]].apply(lambda col: col.str.casefold())
+        hit = munis[names.eq(text.casefold()).any(axis=1)]
+    if hit.empty:
+        close = difflib.get_close_matches(text, munis["name_fi"].tolist(), n=3, cutoff=0.6)
+        hint = f" Did you mean: {', '.join(close)}?" if close else " Give a 3-digit code (e.g. 111) or a name (e.g. Heinola)."
+        raise ProfileError(f"unknown municipality {query!r}.{hint}")
+    return hit.iloc[0].to_dict()
+
+
+def years_with_data(con: duckdb.DuckDBPyConnection, kunta_code: str) -> list[int]:
+    rows = con.execute(
+        "select distinct year from foreign_language_speakers where area_level = 'municipality' and area_code = ? "
+        "order by year", [kunta_code]).fetchall()
+    return [r[0] for r in rows]
+
+
+def area_figures(con: duckdb.DuckDBPyConnection, level: str, code: str, year: int) -> dict:
+    """Share, count and year-end population of one area and year, each with method and source."""
+    speakers = con.execute(
+        "select * from foreign_language_speakers where area_level = ? and area_code = ? and year = ?",
+        [level, code, year]).df()
+    population = con.execute(
+        "select * from population where area_level = ? and area_code = ? and year = ? and is_year_end",
+        [level, code, year]).df()
+    s = speakers.iloc[0].to_dict() if len(speakers) else {}
+    p = population.iloc[0].to_dict() if len(population) else {}
+    return {
+        "population": _value(p.get("population"), int),
+        "population_status": p.get("population_status"),
+        "population_method": p.get("method"),
+        "population_source": p.get("source"),
+        "foreign_language_share_pct": _value(s.get("share_pct"), float),
+        "foreign_language_share_method": s.get("share_method"),
+        "foreign_language_share_source": s.get("share_source"),
+        "foreign_language_speakers": _value(s.get("speakers"), int),
+        "foreign_language_speakers_method": s.get("speakers_method"),
+        "foreign_language_speakers_source": s.get("speakers_source"),
+    }
+
+
+def municipality_profile(con: duckdb.DuckDBPyConnection, query: str, year: int | None = None) -> dict:
+    """The profile as one dict (the shape of ``profile --json``)."""
+    muni = find_municipality(con, query)
+    years = years_with_data(con, muni["kunta_code"])
+    if year is None:
+        year = years[-1]
+    elif year not in years:
+        raise ProfileError(f"no figures for {muni['name_fi']} in {year}; years with data: "
+                           f"{', '.join(map(str, years))}")
+    own = area_figures(con, "municipality", muni["kunta_code"], year)
+    region = area_figures(con, "region", muni["region_code"], year)
+    country = area_figures(con, "country", "SSS", year)
+    return {
+        "kunta_code": muni["kunta_code"],
+        "name_fi": muni["name_fi"],
+        "name_sv": muni["name_sv"],
+        "name_en": muni["name_en"],
+        "year": year,
+        "reference_date": f"{year}-12-31",
+        **{k: v for k, v in own.items() if not k.endswith(("_source", "_method"))},
+        "region": {"code": muni["region_code"], "name_fi": muni["region_name_fi"],
+                   **{k: v for k, v in region.items() if not k.endswith("_source")}},
+        "wellbeing_county": {"code": muni["wellbeing_county_code"], "name_fi": muni["wellbeing_county_name_fi"]},
+        "country": {k: v for k, v in country.items() if not k.endswith("_source")},
+        "sources": _sources(year, {"municipality": own, "region": region, "country": country}),
+    }
+
+
+def _sources(year: int, areas: dict[str, dict]) -> list[dict]:
+    """Where each figure came from: one entry per area and measure that has a value."""
+    out = []
+    for area, figures in areas.items():
+        for measure in ("population", "foreign_language_share_pct", "foreign_language_speakers"):
+            stem = measure.removesuffix("_pct")
+            if figures.get(measure) is None:
+                continue
+            out.append({"area": area, "measure": measure, "reference_date": f"{year}-12-31",
+                        "method": figures.get(f"{stem}_method"), "source": figures.get(f"{stem}_source"),
+                        **({"status": figures["population_status"]} if measure == "population" else {})})
+    return out
+
+
+def _value(value, kind):
+    return None if value is None or pd.isna(value) else kind(value)

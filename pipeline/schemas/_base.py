@@ -1,0 +1,33 @@
+"""Building blocks shared by the Pandera models."""
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+AREA_LEVELS = ["municipality", "region", "country"]
+SEXES = ["total", "male", "female"]
+YEARS = {"ge": 1970, "le": 2100}
+
+
+class Strict(pa.DataFrameModel):
+    """Every model: coerce to the declared types, and no columns beyond the declared ones."""
+
+    class Config:
+        coerce = True
+        strict = True
+
+
+class AreaModel(Strict):
+    """A table keyed by area: municipality (3 digits), region (2 digits) or the country (SSS)."""
+
+    area_level: str = pa.Field(isin=AREA_LEVELS)
+    area_code: str = pa.Field(str_matches=r"^(\d{2,3}|SSS)$")
+
+    @pa.dataframe_check(name="area_code_matches_level")
+    def area_code_matches_level(cls, df: pd.DataFrame) -> pd.Series:
+        digits = df["area_code"].str.len()
+        return (
+            ((df["area_level"] == "municipality") & (digits == 3) & (df["area_code"] != "SSS"))
+            | ((df["area_level"] == "region") & (digits == 2))
+            | ((df["area_level"] == "country") & (df["area_code"] == "SSS"))
+        )

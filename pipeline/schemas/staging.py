@@ -1,0 +1,123 @@
+"""Pandera models of the staging tables (sql/staging/stg_<dataset>.sql), one per dataset."""
+from __future__ import annotations
+
+from typing import Optional
+
+import pandas as pd
+import pandera.pandas as pa
+
+from pipeline.schemas._base import SEXES, YEARS, Strict
+
+LEVELS_WITH_OTHER = ["municipality", "region", "country", "other"]
+
+
+class StagedArea(Strict):
+    area_level: str = pa.Field(isin=LEVELS_WITH_OTHER)
+    area_code: str
+    source_file: str
+    source_row: str
+
+
+class StgForeignLanguageSpeakers(StagedArea):
+    year: int = pa.Field(**YEARS)
+    measure: str = pa.Field(isin=["count", "share_pct"])
+    value: Optional[float] = pa.Field(ge=0, nullable=True)
+    status: Optional[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(name="share_pct_at_most_100")
+    def share_at_most_100(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["measure"] != "share_pct") | df["value"].isna() | (df["value"] <= 100)
+
+    class Config:
+        unique = ["area_level", "area_code", "year", "measure"]
+
+
+class StgPopulation(StagedArea):
+    reference_date: pd.Timestamp
+    year: int = pa.Field(**YEARS)
+    population_status: str = pa.Field(isin=["final", "preliminary"])
+    population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    status: Optional[str] = pa.Field(nullable=True)
+
+    class Config:
+        unique = ["area_level", "area_code", "reference_date"]
+
+
+class StgPopulationByAgeSex(StagedArea):
+    year: int = pa.Field(**YEARS)
+    age: Optional[pd.Int64Dtype] = pa.Field(ge=0, le=120, nullable=True)
+    sex: str = pa.Field(isin=SEXES)
+    population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    status: Optional[str] = pa.Field(nullable=True)
+
+    class Config:
+        unique = ["area_level", "area_code", "year", "age", "sex"]
+
+
+class StgPopulationByLanguage(StagedArea):
+    year: int = pa.Field(**YEARS)
+    language_code: str
+    language_name_fi: Optional[str] = pa.Field(nullable=True)
+    sex: str = pa.Field(isin=SEXES)
+    population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    status: Optional[str] = pa.Field(nullable=True)
+
+    class Config:
+        unique = ["area_level", "area_code", "year", "language_code", "sex"]
+
+
+class StgPopulationByCitizenship(StagedArea):
+    year: int = pa.Field(**YEARS)
+    citizenship_code: str
+    citizenship_name_fi: Optional[str] = pa.Field(nullable=True)
+    sex: str = pa.Field(isin=SEXES)
+    population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    status: Optional[str] = pa.Field(nullable=True)
+
+    class Config:
+        unique = ["area_level", "area_code", "year", "citizenship_code", "sex"]
+
+
+class StgMunicipalities(Strict):
+    kunta_code: str = pa.Field(str_matches=r"^\d{3}$", unique=True)
+    name_fi: str
+    name_sv: str
+    name_en: str
+    region_code: str = pa.Field(str_matches=r"^\d{2}$")
+    region_name_fi: str
+    region_name_sv: str
+    region_name_en: str
+    wellbeing_county_code: Optional[str] = pa.Field(nullable=True)
+    wellbeing_county_name_fi: Optional[str] = pa.Field(nullable=True)
+    wellbeing_county_name_sv: Optional[str] = pa.Field(nullable=True)
+    geometry_geojson: str
+    source_file: str
+    source_row: str
+
+
+class StgMunicipalityMergers(Strict):
+    old_code: str = pa.Field(str_matches=r"^\d{3}$", unique=True)
+    old_name_fi: str
+    new_code: str = pa.Field(str_matches=r"^\d{3}$")
+    new_name_fi: str
+    valid_from: pd.Timestamp
+    source_file: str
+    source_row: str
+
+
+class StgPublishedFigures(Strict):
+    kunta_code: str = pa.Field(str_matches=r"^(\d{3}|SSS)$")
+    kunta_name_fi: str
+    measure: str
+    reference_period: str = pa.Field(str_matches=r"^\d{4}(-\d{2}-\d{2})?$")
+    reference_day: Optional[pd.Timestamp] = pa.Field(nullable=True)
+    reference_year: int = pa.Field(**YEARS)
+    value: float = pa.Field(ge=0)
+    unit: str
+    source_document: str
+    note: Optional[str] = pa.Field(nullable=True)
+    source_file: str
+    source_row: str
+
+    class Config:
+        unique = ["kunta_code", "measure", "reference_period"]

@@ -1,0 +1,123 @@
+"""The raw snapshot: write-once files, each with a JSON sidecar that says where it came from.
+
+Layout: ``data/raw/<dataset>/<snapshot_id>/<file>`` and ``<file>.meta.json`` beside it. A snapshot id
+starts with its UTC date (``20261123-bundled``, ``20261124T101500Z-online``), so the newest sorts last.
+A snapshot is written into ``<snapshot_id>.partial/`` and renamed when complete; readers never see a
+half-written one. Files are created exclusively and never changed afterwards; the sidecar's sha256 is
+checked on every read.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pipeline import paths
+
+SIDECAR_SUFFIX = ".meta.json"
+PARTIAL_SUFFIX = ".partial"
+
+
+class RawSnapshotError(RuntimeError):
+    """A raw file is missing, corrupted or has no valid sidecar."""
+
+
+@dataclass(frozen=True)
+class RawFile:
+    path: Path
+    meta: dict
+
+    @property
+    def content(self) -> bytes:
+        return self.path.read_bytes()
+
+    def text(self) -> str:
+        return self.content.decode("utf-8")
+
+    def json(self) -> object:
+        return json.loads(self.content)
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def new_snapshot_id(kind: str) -> str:
+    """E.g. ``20261124T101500Z-online``."""
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + f"-{kind}"
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def write_file(folder: Path, name: str, content: bytes, meta: dict) -> Path:
+    """Create ``folder/name`` (never overwriting) and its sidecar with checksum and size added."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    with open(path, "xb") as fh:
+        fh.write(content)
+    sidecar = {"file": name, **meta, "sha256": sha256(content), "bytes": len(content)}
+    with open(folder / (name + SIDECAR_SUFFIX), "x", encoding="utf-8") as fh:
+        json.dump(sidecar, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+    return path
+
+
+class SnapshotWriter:
+    """Writes one dataset's snapshot into a ``.partial`` folder; ``commit()`` makes it visible."""
+
+    def __init__(self, dataset: str, snapshot_id: str, raw_root: Path | None = None):
+        self.dataset = dataset
+        self.final = (raw_root or paths.raw_dir()) / dataset / snapshot_id
+        self.folder = self.final.with_name(snapshot_id + PARTIAL_SUFFIX)
+        if self.final.exists():
+            raise RawSnapshotError(f"{self.final}: snapshot already exists; raw files are never rewritten")
+
+    def add(self, name: str, content: bytes, meta: dict) -> Path:
+        return write_file(self.folder, name, content, {"dataset": self.dataset, **meta})
+
+    def commit(self) -> Path:
+        os.replace(self.folder, self.final)
+        return self.final
+
+
+def snapshot_ids(dataset: str, raw_root: Path | None = None) -> list[str]:
+    folder = (raw_root or paths.raw_dir()) / dataset
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.endswith(PARTIAL_SUFFIX))
+
+
+def latest_snapshot(dataset: str, raw_root: Path | None = None) -> Path | None:
+    ids = snapshot_ids(dataset, raw_root)
+    return (raw_root or paths.raw_dir()) / dataset / ids[-1] if ids else None
+
+
+def read_snapshot(folder: Path) -> list[RawFile]:
+    """Every data file of a snapshot with its sidecar, checksums verified."""
+    sidecars = sorted(folder.glob("*" + SIDECAR_SUFFIX))
+    if not sidecars:
+        raise RawSnapshotError(f"{folder}: no raw files with sidecars ({SIDECAR_SUFFIX}) in this snapshot")
+    return [_verified(sidecar) for sidecar in sidecars]
+
+
+def _verified(sidecar: Path) -> RawFile:
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise RawSnapshotError(f"{sidecar}: unreadable sidecar ({exc})") from exc
+    path = sidecar.with_name(sidecar.name[: -len(SIDECAR_SUFFIX)])
+    if not path.is_file():
+        raise RawSnapshotError(f"{path}: raw file is missing (its sidecar {sidecar.name} is there)")
+    actual = sha256(path.read_bytes())
+    if actual != meta.get("sha256"):
+        raise RawSnapshotError(
+            f"{path}: raw file is corrupted: sha256 {actual[:12]}… does not match its sidecar "
+            f"({str(meta.get('sha256'))[:12]}…). Raw files are never edited; restore it from git "
+            f"(git checkout -- {path}) or fetch a new snapshot with --online."
+        )
+    return RawFile(path=path, meta=meta)
