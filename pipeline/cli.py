@@ -98,13 +98,14 @@ def cmd_profile(args) -> int:
 def profile_text(p: dict) -> str:
     def line(label, area):
         return (f"  {label:<26} {fmt.percent(area['foreign_language_share_pct']):>8}   "
-                f"{fmt.number(area['foreign_language_speakers']):>9}   {fmt.number(area['population']):>10}")
+                f"{fmt.number(area['foreign_language_speakers']):>9}   {fmt.number(area['population']):>10}"
+                f"{'*' if area['population_status'] == 'preliminary' else ''}")
     lines = [f"{p['name_fi']} ({p['kunta_code']}), 31.12.{p['year']}",
              f"  {'':<26} {'vieraskiel. %':>8}   {'vieraskiel.':>9}   {'väestö':>10}",
              line(p["name_fi"], p), line(p["region"]["name_fi"], p["region"]), line("Koko maa", p["country"]),
              "Lähteet / sources:"]
     lines += [f"  {s['area']:<12} {s['measure']:<28} {s['method'] or '':<18} {s['source']}" for s in p["sources"]]
-    lines.append("  – = ei tietoa tässä aineistossa / not in this snapshot")
+    lines.append("  – = ei tietoa tässä aineistossa / not in this snapshot;  * = ennakkotieto / preliminary")
     return "\n".join(lines)
 
 

@@ -56,12 +56,12 @@ def in_classification(municipalities: set, regions: set) -> pa.DataFrameSchema:
             ((df["area_level"] != "municipality") | df["area_code"].isin(municipalities))
             & ((df["area_level"] != "region") | df["area_code"].isin(regions))
         )
-    check = pa.Check(known, name="area_code_in_classification",
-                     error="municipality or region code not in the classification (dim_municipality)")
+    check = pa.Check(known, name="area_code_in_classification")
     return pa.DataFrameSchema(checks=[check])
 
 
 def _report(table: str, frame: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
+    cases = _one_per_row_for_dataframe_checks(frame, cases)
     report = pd.DataFrame({
         "table": table,
         "column": cases["column"].fillna(cases["schema_context"]).astype(str),
@@ -69,14 +69,23 @@ def _report(table: str, frame: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFram
         "row": cases["index"],
         "failure_case": cases["failure_case"].astype(str),
     })
+    rows = pd.to_numeric(report["row"], errors="coerce")
     for col in ("source_file", "source_row"):
-        if col in frame.columns:
-            rows = pd.to_numeric(report["row"], errors="coerce")
-            lookup = frame[col].reindex(rows.dropna().astype(int).unique())
-            report[col] = rows.map(lambda r: lookup.get(int(r)) if pd.notna(r) else None)
-        else:
-            report[col] = None
+        values = frame[col] if col in frame.columns else pd.Series(dtype=object)
+        report[col] = [values.get(int(r)) if pd.notna(r) else None for r in rows]
     return report[REPORT_COLUMNS]
+
+
+def _one_per_row_for_dataframe_checks(frame: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
+    """A check across columns fails once per column of a row; report it once, with the row's key values."""
+    wide = cases["schema_context"].eq("DataFrameSchema") & cases["index"].notna()
+    if not wide.any():
+        return cases
+    keys = [c for c in frame.columns if c not in ("source_file", "source_row")][:4]
+    rows = cases[wide].drop_duplicates(["check", "index"]).copy()
+    rows["column"] = "(row)"
+    rows["failure_case"] = [", ".join(f"{k}={frame.at[int(i), k]}" for k in keys) for i in rows["index"]]
+    return pd.concat([cases[~wide], rows], ignore_index=True)
 
 
 def describe(report: pd.DataFrame, limit: int = 20) -> str:

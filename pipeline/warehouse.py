@@ -108,7 +108,7 @@ def sources_table(snapshots: dict[str, list]) -> pd.DataFrame:
         files = snapshots.get(dataset, [])
         meta = files[0].meta if files else {}
         base = {
-            "source_key": dataset, "dataset": dataset, "citation": spec.get("citation"),
+            "source_key": dataset, "dataset": dataset, "citation": meta.get("citation") or spec.get("citation"),
             "title_fi": spec.get("title_fi"), "title_en": spec.get("title_en"),
             "definition_fi": spec.get("definition_fi"), "definition_en": spec.get("definition_en"),
             "licence": spec.get("licence"), "reference_date": spec.get("reference_date"),

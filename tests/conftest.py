@@ -1,0 +1,62 @@
+"""Shared fixtures: a private copy of the bundled raw snapshot, and databases built from it."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline import paths, warehouse
+from pipeline.snapshot import SnapshotWriter
+
+BUNDLED_RAW = paths.ROOT / "data" / "raw"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def raw_root(tmp_path, monkeypatch) -> Path:
+    """A copy of the bundled snapshot that a test may add to; the environment points at it."""
+    root = tmp_path / "raw"
+    shutil.copytree(BUNDLED_RAW, root)
+    monkeypatch.setenv("KOTOPROFIILI_RAW", str(root))
+    monkeypatch.setenv("KOTOPROFIILI_CURATED", str(tmp_path / "curated"))
+    monkeypatch.setenv("KOTOPROFIILI_LOCAL", str(tmp_path / "local"))
+    return root
+
+
+@pytest.fixture
+def built_db(raw_root) -> Path:
+    """A database freshly built from the bundled snapshot (for tests that then try to break it)."""
+    warehouse.build(progress=lambda _: None)
+    return paths.database_path()
+
+
+@pytest.fixture(scope="session")
+def bundled_db(tmp_path_factory) -> Path:
+    """One database built from the bundled snapshot, shared read-only by the tests of its contents."""
+    path = tmp_path_factory.mktemp("bundled") / "kotoprofiili.duckdb"
+    warehouse.build(db_path=path, raw_root=BUNDLED_RAW, progress=lambda _: None)
+    return path
+
+
+@pytest.fixture
+def con(bundled_db):
+    with duckdb.connect(str(bundled_db), read_only=True) as connection:
+        yield connection
+
+
+def add_snapshot(raw_root: Path, dataset: str, name: str, content: bytes, fmt: str, snapshot_id="20991231-test") -> Path:
+    """A newer snapshot of one dataset (it wins over the bundled one), e.g. a file with a planted fault."""
+    writer = SnapshotWriter(dataset, snapshot_id, raw_root)
+    writer.add(name, content, {"kind": "test", "format": fmt, "citation": f"test file for {dataset}"})
+    return writer.commit()
+
+
+def bundled_file(dataset: str, name: str) -> bytes:
+    return next((BUNDLED_RAW / dataset).glob(f"*/{name}")).read_bytes()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
