@@ -5,7 +5,6 @@ failed fetch leaves the raw snapshot (and the database) exactly as it was.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Callable
 
@@ -34,7 +33,7 @@ def fetch_all(names: list[str] | None = None, progress: Callable[[str], None] = 
             fetch_dataset(client, name, writers[-1], progress)
     except PxWebError as exc:
         for writer in writers:
-            shutil.rmtree(writer.folder, ignore_errors=True)
+            writer.discard()
         raise FetchError(f"{exc}\nNothing was written to the raw snapshot.") from exc
     return [writer.commit() for writer in writers]
 

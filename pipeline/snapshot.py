@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -79,6 +80,12 @@ class SnapshotWriter:
 
     def add(self, name: str, content: bytes, meta: dict) -> Path:
         return write_file(self.folder, name, content, {"dataset": self.dataset, **meta})
+
+    def discard(self) -> None:
+        """Remove the unfinished snapshot (and the dataset's folder if nothing else is in it)."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+        if self.folder.parent.is_dir() and not any(self.folder.parent.iterdir()):
+            self.folder.parent.rmdir()
 
     def commit(self) -> Path:
         os.replace(self.folder, self.final)

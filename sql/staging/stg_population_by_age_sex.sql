@@ -1,4 +1,4 @@
--- Population by one-year age and sex (age null = all ages).
+-- Population by one-year age and sex (age null = all ages; 100 = 100 and over, StatFin's '100-').
 with
 
 source as (
@@ -10,7 +10,7 @@ renamed as (
         area_level(area_code) as area_level,
         area_key(area_code) as area_code,
         cast(year as integer) as year,
-        try_cast(age as integer) as age,
+        try_cast(rtrim(age, '-') as integer) as age,
         sex_name(sex) as sex,
         cast(value as bigint) as population,
         status,
