@@ -81,43 +81,37 @@ class Reconciliation(Strict):
     within_tolerance: bool = pa.Field(eq=True)
 
 
-class PopulationByAgeGroup(AreaModel):
+class PopulationBreakdown(AreaModel):
+    """Population by year and sex and one more variable; a cell the publisher left empty stays null."""
     year: int = pa.Field(**YEARS)
-    age_group: str = pa.Field(isin=["0-6", "7-15", "16-29", "30-64", "65+"])
+    reference_date: pd.Timestamp
     sex: str = pa.Field(isin=SEXES)
     population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    reference_date: pd.Timestamp
     source: str
+
+
+class PopulationByAgeGroup(PopulationBreakdown):
+    age_group: str = pa.Field(isin=["0-6", "7-15", "16-29", "30-64", "65+"])
 
     class Config:
         unique = ["area_level", "area_code", "year", "age_group", "sex"]
 
 
-class PopulationByLanguage(AreaModel):
-    year: int = pa.Field(**YEARS)
-    reference_date: pd.Timestamp
+class PopulationByLanguage(PopulationBreakdown):
     language_code: str
     language_name_fi: Optional[str] = pa.Field(nullable=True)
     language_group: str
-    sex: str = pa.Field(isin=SEXES)
-    population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
     status: Optional[str] = pa.Field(nullable=True)
-    source: str
 
     class Config:
         unique = ["area_level", "area_code", "year", "language_code", "sex"]
 
 
-class PopulationByCitizenship(AreaModel):
-    year: int = pa.Field(**YEARS)
-    reference_date: pd.Timestamp
+class PopulationByCitizenship(PopulationBreakdown):
     citizenship_code: str
     citizenship_name_fi: Optional[str] = pa.Field(nullable=True)
     citizenship_group: str = pa.Field(isin=["total", "finland", "subtotal", "country"])
-    sex: str = pa.Field(isin=SEXES)
-    population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
     status: Optional[str] = pa.Field(nullable=True)
-    source: str
 
     class Config:
         unique = ["area_level", "area_code", "year", "citizenship_code", "sex"]

@@ -43,36 +43,32 @@ class StgPopulation(StagedArea):
         unique = ["area_level", "area_code", "reference_date"]
 
 
-class StgPopulationByAgeSex(StagedArea):
+class StagedCounts(StagedArea):
+    """A breakdown of population by year and sex; a cell the publisher left empty stays null."""
     year: int = pa.Field(**YEARS)
-    age: Optional[pd.Int64Dtype] = pa.Field(ge=0, le=120, nullable=True)
     sex: str = pa.Field(isin=SEXES)
     population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
     status: Optional[str] = pa.Field(nullable=True)
+
+
+class StgPopulationByAgeSex(StagedCounts):
+    age: Optional[pd.Int64Dtype] = pa.Field(ge=0, le=120, nullable=True)
 
     class Config:
         unique = ["area_level", "area_code", "year", "age", "sex"]
 
 
-class StgPopulationByLanguage(StagedArea):
-    year: int = pa.Field(**YEARS)
+class StgPopulationByLanguage(StagedCounts):
     language_code: str
     language_name_fi: Optional[str] = pa.Field(nullable=True)
-    sex: str = pa.Field(isin=SEXES)
-    population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    status: Optional[str] = pa.Field(nullable=True)
 
     class Config:
         unique = ["area_level", "area_code", "year", "language_code", "sex"]
 
 
-class StgPopulationByCitizenship(StagedArea):
-    year: int = pa.Field(**YEARS)
+class StgPopulationByCitizenship(StagedCounts):
     citizenship_code: str
     citizenship_name_fi: Optional[str] = pa.Field(nullable=True)
-    sex: str = pa.Field(isin=SEXES)
-    population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    status: Optional[str] = pa.Field(nullable=True)
 
     class Config:
         unique = ["area_level", "area_code", "year", "citizenship_code", "sex"]
