@@ -1,0 +1,96 @@
+"""The one small-count rule. Every table users read, and so the CLI, the dashboard and downloads, pass here.
+
+Rule (written down in RULE_FI / RULE_EN and shown on the dashboard's sources page):
+- A count of persons from 1 to 4 is confidential: it is removed from the table (the value becomes
+  null) and flagged ``confidential``; every output shows the symbol ``< 5`` instead. 0 is shown.
+- Figures derived from such a count (a share of it) are hidden with it. A share whose count is not
+  known is hidden when share × population gives fewer than 5 persons.
+- Secondary suppression: cells that add up to a shown total form a group. When a group has exactly one
+  confidential cell, the smallest other non-zero cell is hidden too, so that no hidden cell is a
+  subtraction away from the total. Repeated until stable, over every grouping given.
+- A cell the publisher already left empty as confidential (Statistics Finland's ``...``) counts as
+  confidential; a value no source has is ``missing`` and shown as ``–``, never as 0.
+
+Why 5: Helsinki's regional statistics hide counts below 5 and THL uses small-cell rules of the same
+size; it is stricter than the OECD's 3 and close to Migri's greying of counts below 6 without hiding
+the many counts of 5 that municipal programmes publish.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+THRESHOLD = 5
+SYMBOL = "< 5"
+CONFIDENTIAL = "confidential"
+MISSING = "missing"
+
+RULE_FI = ("Alle viiden henkilön lukumäärät (1–4) on salattu ja näytetään merkinnällä ”< 5”; samoin niistä "
+           "johdetut osuudet. Jos summasta ja muista soluista voisi laskea salatun luvun, myös seuraavaksi pienin "
+           "solu salataan (toissijainen suojaus). Puuttuva tieto näytetään merkinnällä ”–”, ei koskaan nollana.")
+RULE_SV = ("Antal på 1–4 personer är sekretessbelagda och visas som ”< 5”, liksom andelar som härletts ur dem. "
+           "Om ett dolt värde kunde räknas ut ur summan och de andra cellerna döljs även den näst minsta cellen "
+           "(sekundär sekretess). Saknade uppgifter visas som ”–”, aldrig som 0.")
+RULE_EN = ("Counts of 1–4 persons are confidential and shown as \u201c< 5\u201d, as are shares derived from them. "
+           "Where a hidden count could be recovered from a total and the other cells, the next smallest cell is "
+           "hidden too (secondary suppression). A missing value is shown as \u201c–\u201d, never as 0.")
+
+
+def flag_column(count: str) -> str:
+    return f"{count}_flag"
+
+
+def is_small(values: pd.Series) -> pd.Series:
+    """True for counts 1..THRESHOLD-1 (missing values are not small)."""
+    v = pd.to_numeric(values, errors="coerce").astype("float64")
+    return ((v >= 1) & (v < THRESHOLD)).fillna(False).astype(bool)
+
+
+def protect(frame: pd.DataFrame, count: str, *, groups: list[list[str]] = (), derived: list[str] = (),
+            estimate: pd.Series | None = None, publisher_confidential: pd.Series | None = None) -> pd.DataFrame:
+    """Apply the rule to one count column; returns a new frame with ``<count>_flag`` added.
+
+    ``groups``: column lists whose groups of rows add up to a shown total (for secondary suppression).
+    ``derived``: columns hidden together with the count (e.g. a share of it).
+    ``estimate``: the count implied where it is not known (share × population), to hide such shares.
+    ``publisher_confidential``: rows the publisher already hid as confidential.
+    """
+    out = frame.copy()
+    confidential = is_small(out[count])
+    if estimate is not None:
+        implied = pd.to_numeric(estimate, errors="coerce").astype("float64")
+        confidential |= out[count].isna().to_numpy() & ((implied > 0) & (implied.round() < THRESHOLD)).fillna(False)
+    if publisher_confidential is not None:
+        confidential |= publisher_confidential.fillna(False).astype(bool)
+    confidential = _secondary(out, count, confidential, groups)
+    flag = pd.Series(pd.NA, index=out.index, dtype="object")
+    flag[out[count].isna()] = MISSING
+    flag[confidential] = CONFIDENTIAL
+    out[count] = out[count].mask(confidential)
+    for col in derived:
+        out[col] = out[col].mask(confidential)
+    out[flag_column(count)] = flag
+    return out
+
+
+def _secondary(frame: pd.DataFrame, count: str, confidential: pd.Series, groups) -> pd.Series:
+    """Hide the smallest other non-zero cell of any group with exactly one hidden cell, until stable."""
+    confidential = confidential.copy()
+    values = pd.to_numeric(frame[count], errors="coerce")
+    group_ids = [frame.groupby(list(keys), dropna=False, sort=False).ngroup() for keys in groups]
+    changed = True
+    while changed:
+        changed = False
+        for gid in group_ids:
+            lonely = confidential.groupby(gid).transform("sum") == 1
+            candidates = lonely & ~confidential & (values > 0)
+            if not candidates.any():
+                continue
+            smallest = values[candidates].groupby(gid[candidates]).idxmin()
+            confidential.loc[smallest.to_numpy()] = True
+            changed = True
+    return confidential
+
+
+def display(value, flag, formatted: str) -> str:
+    """What every output shows for a count: the symbol when confidential, else the formatted value."""
+    return SYMBOL if flag == CONFIDENTIAL else formatted
