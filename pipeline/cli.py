@@ -75,7 +75,7 @@ def print_summary(summary) -> None:
         print(f"  {name:<40} {rows:>10,}")
     print("Sources:")
     for _, s in summary.sources[summary.sources["kind"] != "published_document"].iterrows():
-        when = s["table_updated"] or s["retrieved_at"] or "not in snapshot"
+        when = next((v for v in (s["table_updated"], s["retrieved_at"]) if isinstance(v, str)), "not in snapshot")
         print(f"  {s['dataset']:<28} {s['snapshot_id'] or '-':<26} {when}")
 
 

@@ -94,3 +94,57 @@ def _secondary(frame: pd.DataFrame, count: str, confidential: pd.Series, groups)
 def display(value, flag, formatted: str) -> str:
     """What every output shows for a count: the symbol when confidential, else the formatted value."""
     return SYMBOL if flag == CONFIDENTIAL else formatted
+
+
+# -- where the rule applies: every count of persons in the marts users read ------------------------------
+# table -> how to protect it. Applied by protect_database() after the marts are built, before validation,
+# so the database the dashboard, the CLI and downloads read never holds a count of 1-4.
+
+POLICY: dict[str, list[dict]] = {
+    "foreign_language_speakers": [dict(count="speakers", derived=["share_pct"], estimate="implied_speakers",
+                                       groups=[["sum_group", "year"]])],
+    "population_by_language": [dict(count="population", publisher_confidential="status",
+                                    groups=[["area_level", "area_code", "year", "sex", "language_group"],
+                                            ["area_level", "area_code", "year", "language_code"]])],
+    "population_by_citizenship": [dict(count="population", publisher_confidential="status",
+                                       groups=[["area_level", "area_code", "year", "sex", "citizenship_group"]])],
+    "population_by_age_group": [dict(count="population",
+                                     groups=[["area_level", "area_code", "year", "sex"],
+                                             ["area_level", "area_code", "year", "age_group"]])],
+}
+
+# Helper columns some policies need, computed in SQL from the marts (dropped after protection).
+HELPERS: dict[str, str] = {
+    "foreign_language_speakers": """
+        select f.*,
+               -- municipalities add up to their region's count: one group per region; other rows alone
+               case when f.area_level = 'municipality' then 'region ' || m.region_code
+                    else f.area_level || ' ' || f.area_code end as sum_group,
+               f.share_pct * p.population / 100 as implied_speakers
+        from foreign_language_speakers f
+        left join dim_municipality m on f.area_level = 'municipality' and m.kunta_code = f.area_code
+        left join population p on p.area_level = f.area_level and p.area_code = f.area_code
+             and p.year = f.year and p.is_year_end
+    """,
+}
+
+
+def protect_database(con, policy: dict[str, list[dict]] | None = None) -> None:
+    """Apply the rule to every table named in the policy, in place (a ``<count>_flag`` column is added)."""
+    for table, rules in (policy or POLICY).items():
+        if not con.execute(f"select count(*) from information_schema.tables where table_name = '{table}'").fetchall()[0][0]:
+            continue
+        frame = con.sql(HELPERS.get(table, f"select * from {table}")).df()
+        columns = list(con.table(table).columns)
+        for rule in rules:
+            frame = protect(
+                frame, rule["count"], groups=rule.get("groups", []), derived=rule.get("derived", []),
+                estimate=frame[rule["estimate"]] if "estimate" in rule else None,
+                publisher_confidential=frame[rule["publisher_confidential"]].eq("...")
+                if "publisher_confidential" in rule else None,
+            )
+            columns.append(flag_column(rule["count"]))
+        frame = frame[columns].astype({flag_column(r["count"]): "string" for r in rules})
+        con.register("protected", frame)
+        con.execute(f"create or replace table {table} as select * from protected")
+        con.unregister("protected")

@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from pipeline import paths, registry
+from pipeline.disclosure import protect_database
 from pipeline.readers import COLUMNS, READERS, REQUIRED
 from pipeline.readers._common import RawFormatError
 from pipeline.snapshot import RawSnapshotError, latest_snapshot, read_snapshot
@@ -62,6 +63,7 @@ def build(db_path: Path | None = None, raw_root: Path | None = None,
             progress("2/4 Running the SQL models (staging → intermediate → marts) …")
             load_raw(con, raw, sources_table(snapshots))
             run_models(con, progress)
+            protect_database(con)
             progress("3/4 Validating every table (Pandera) …")
             validate(con, db_path.parent / REPORT_NAME)
             tables = table_counts(con)

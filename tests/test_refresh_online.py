@@ -57,6 +57,12 @@ def test_online_refresh_writes_recorded_snapshot_and_builds(raw_root, no_sleep, 
         hidden = con.execute("select population, status from population_by_language where area_code = '111' "
                              "and year = 2025 and language_code = 'se' and sex = 'total'").fetchall()
         assert hidden == [(None, "...")]
+        # the disclosure rule: the publisher's hidden cell is confidential, and one more national
+        # language is hidden with it so that it is not total minus the others
+        national = con.execute("select language_code, population, population_flag from population_by_language "
+                               "where area_code = '111' and year = 2025 and sex = 'male' "
+                               "and language_group = 'national_language' order by 1").fetchall()
+        assert [flag for *_, flag in national].count("confidential") == 2
         groups = con.execute("select count(distinct age_group) from population_by_age_group").fetchall()
         assert groups == [(5,)]
         finland = con.execute("select citizenship_group from population_by_citizenship "

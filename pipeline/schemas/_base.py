@@ -4,7 +4,15 @@ from __future__ import annotations
 import pandas as pd
 import pandera.pandas as pa
 
+from pipeline.disclosure import CONFIDENTIAL, MISSING, is_small
+
 AREA_LEVELS = ["municipality", "region", "country"]
+FLAGS = [CONFIDENTIAL, MISSING]
+
+
+def no_count_1_to_4(series: pd.Series) -> pd.Series:
+    """The disclosure rule held: no count of 1-4 persons is left in a table users read."""
+    return ~is_small(series)
 SEXES = ["total", "male", "female"]
 YEARS = {"ge": 1970, "le": 2100}
 

@@ -6,7 +6,7 @@ from typing import Optional
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.schemas._base import SEXES, YEARS, AreaModel, Strict
+from pipeline.schemas._base import FLAGS, SEXES, YEARS, AreaModel, Strict, no_count_1_to_4
 
 METHODS = ["published", "harmonised", "computed", "computed_estimate"]
 
@@ -60,6 +60,11 @@ class ForeignLanguageSpeakers(AreaModel):
     share_method: Optional[str] = pa.Field(isin=METHODS, nullable=True)
     speakers_source: Optional[str] = pa.Field(nullable=True)
     share_source: Optional[str] = pa.Field(nullable=True)
+    speakers_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
+
+    @pa.check("speakers", name="no_count_1_to_4")
+    def speakers_disclosed(cls, series: pd.Series) -> pd.Series:
+        return no_count_1_to_4(series)
 
     @pa.dataframe_check(name="every_value_has_a_source")
     def every_value_has_a_source(cls, df: pd.DataFrame) -> pd.Series:
@@ -87,7 +92,12 @@ class PopulationBreakdown(AreaModel):
     reference_date: pd.Timestamp
     sex: str = pa.Field(isin=SEXES)
     population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    population_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
     source: str
+
+    @pa.check("population", name="no_count_1_to_4")
+    def population_disclosed(cls, series: pd.Series) -> pd.Series:
+        return no_count_1_to_4(series)
 
 
 class PopulationByAgeGroup(PopulationBreakdown):
