@@ -84,6 +84,16 @@ BUNDLE: dict[str, list[tuple[str, str, str, dict]]] = {
             "note": "One published figure a row, with its source document. Never mixed silently with StatFin series.",
         }),
     ],
+    "kuntaliitto_survey": [
+        ("published-programme-figures", "kuntaliitto_survey_2023.csv", "kuntaliitto_survey_csv", {
+            "url": "Kuntaliitto, Kotoutumisen yhdyspinnat -foorumi 20.1.2023 (presentation of the municipal survey)",
+            "producer": "Kuntaliitto (Association of Finnish Municipalities)",
+            "citation": "Kuntaliitto, kuntakysely kotoutumisen yhdyspinnoista (20.12.2022-13.1.2023)",
+            "licence": "Public document of Kuntaliitto; cite the document",
+            "kind": "hand_copied_from_documents",
+            "note": "Percentages as published; 172 answers from 157 municipalities.",
+        }),
+    ],
 }
 
 MERGERS_CSV = (
@@ -93,9 +103,11 @@ MERGERS_CSV = (
 
 
 def build(sources: Path, raw_root: Path) -> None:
-    """Copy every bundled file with its sidecar and provenance into ``raw_root``."""
+    """Copy every bundled file with its sidecar and provenance into ``raw_root`` (datasets not there yet)."""
     copied_at = utc_now()
     for dataset, files in BUNDLE.items():
+        if (raw_root / dataset / SNAPSHOT_ID).exists():
+            continue
         writer = SnapshotWriter(dataset, SNAPSHOT_ID, raw_root)
         for folder, name, fmt, meta in files:
             content = (sources / folder / name).read_bytes()
@@ -104,7 +116,10 @@ def build(sources: Path, raw_root: Path) -> None:
                                        "provenance": f"{folder}.PROVENANCE.md"})
             _copy_provenance(sources / folder, writer.folder / f"{folder}.PROVENANCE.md")
         writer.commit()
-    _build_mergers(raw_root, copied_at)
+    if not (raw_root / "municipality_mergers" / SNAPSHOT_ID).exists():
+        _build_mergers(raw_root, copied_at)
+    if not (raw_root / "temporary_protection" / SNAPSHOT_ID).exists():
+        _build_temporary_protection(sources, raw_root, copied_at)
 
 
 def _copy_provenance(source_folder: Path, target: Path) -> None:
@@ -123,6 +138,38 @@ def _build_mergers(raw_root: Path, copied_at: str) -> None:
         "note": "Kept by hand. Pertunmaa (588) joined Mäntyharju (507) on 1.1.2025; seen in the data as 309 "
                 "municipalities in 2024 and 308 in 2025. Add a row for each future merger.",
     })
+    writer.commit()
+
+
+def _build_temporary_protection(sources: Path, raw_root: Path, copied_at: str) -> None:
+    """The published month-end points of figures.csv, in the table form an analyst would import."""
+    import csv
+    import io
+
+    folder = "published-programme-figures"
+    with open(sources / folder / "figures.csv", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["measure"] == "temporary_protection_with_municipality"]
+    out = io.StringIO()
+    writer_csv = csv.writer(out, lineterminator="\n")
+    writer_csv.writerow(["kuntakoodi", "kunta", "päivämäärä", "lukumäärä", "huomautus"])
+    for r in rows:
+        writer_csv.writerow([r["kunta_code"], r["kunta_name_fi"], r["reference_date"], r["value"], r["note"]])
+    writer = SnapshotWriter("temporary_protection", SNAPSHOT_ID, raw_root)
+    writer.add("temporary_protection_published_points.csv", out.getvalue().encode("utf-8"), {
+        "kind": "conversion_of_hand_copied_figures", "format": "temporary_protection_table",
+        "retrieved_at": copied_at, "http_status": None, "table_updated": None,
+        "url": "Heinolan ja Orimattilan kaupunkien kotoutumisohjelma 2026 (22.10.2025), osio 2a",
+        "producer": "Maahanmuuttovirasto (Migri) / TEM, as quoted by the cities of Heinola and Orimattila",
+        "citation": "Migri/TEM: tilapäistä suojelua saavat, joilla on kotikunta, 30.9.2025 "
+                    "(Heinolan ja Orimattilan kotoutumisohjelma 2026)",
+        "licence": "Public documents of Finnish authorities",
+        "derived_from": {"repository": "team collection", "path": f"{folder}/figures.csv",
+                         "commit": "rows with measure temporary_protection_with_municipality"},
+        "provenance": f"{folder}.PROVENANCE.md",
+        "note": "Only the two points the programme publishes (Heinola 42, Orimattila 155 on 30.9.2025). "
+                "The monthly table for all municipalities is fetched with --online or imported.",
+    })
+    _copy_provenance(sources / folder, writer.folder / f"{folder}.PROVENANCE.md")
     writer.commit()
 
 

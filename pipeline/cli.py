@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 import duckdb
 
@@ -39,6 +40,30 @@ def parser() -> argparse.ArgumentParser:
     profile.add_argument("--json", action="store_true", help="print one JSON object")
     profile.set_defaults(command=cmd_profile)
 
+    indicators = sub.add_parser("indicators", help="Kuntaliitto's twelve impact indicators for a municipality",
+                                description="The twelve integration impact indicators in their four groups, each with "
+                                            "its measures' latest values, status (measured / local / no_data) and "
+                                            "source, and how to fill what has no data yet.")
+    indicators.add_argument("municipality", help="code (111) or name (Heinola)")
+    indicators.add_argument("--year", type=int, help="values of periods ending by this year (default: all)")
+    indicators.add_argument("--json", action="store_true", help="print a list of 12 JSON objects")
+    indicators.set_defaults(command=cmd_indicators)
+
+    template = sub.add_parser("template", help="write an empty template for one of the municipality's own files",
+                              description="Write an empty template (Finnish and English headers, one commented "
+                                          "example row) for a kind of hand-kept file under data/local/.")
+    template.add_argument("kind", choices=["quota", "arrivals", "activity", "survey"], help="which kind of file")
+    template.add_argument("--output", help="where to write it (default: data/local/<kind>.csv; .xlsx for Excel)")
+    template.set_defaults(command=cmd_template)
+
+    imp = sub.add_parser("import", help="add a downloaded file to the raw snapshot",
+                         description="Validate a file the analyst downloaded and store it, unchanged, in the raw "
+                                     "snapshot with its provenance; the next refresh carries it through.")
+    imp.add_argument("dataset", choices=["temporary-protection"], help="which dataset the file is")
+    imp.add_argument("file", help="the CSV or XLSX file")
+    imp.add_argument("--source-url", help="where the file was downloaded from (recorded in its sidecar)")
+    imp.set_defaults(command=cmd_import)
+
     status = sub.add_parser("status", help="what the database holds, when and from which snapshot it was built",
                             description="Tables and rows of the curated database, when it was built and from which "
                                         "snapshot of each source.")
@@ -56,12 +81,13 @@ def connect_read_only() -> duckdb.DuckDBPyConnection:
 def cmd_refresh(args) -> int:
     from pipeline import warehouse
     from pipeline.fetch import FetchError, fetch_all
+    from pipeline.importer import ImportFailed
 
     try:
         if args.online:
             fetch_all(args.datasets, progress=print)
         summary = warehouse.build()
-    except (warehouse.BuildError, FetchError) as exc:
+    except (warehouse.BuildError, FetchError, ImportFailed) as exc:
         print(f"\nREFRESH FAILED: {exc}", file=sys.stderr)
         return 1
     print_summary(summary)
@@ -75,8 +101,12 @@ def print_summary(summary) -> None:
         print(f"  {name:<40} {rows:>10,}")
     print("Sources:")
     for _, s in summary.sources[summary.sources["kind"] != "published_document"].iterrows():
+        if s["kind"] == "local_file":
+            print(f"  {s['dataset']:<28} {'data/local/':<26} the municipality's own files")
+            continue
         when = next((v for v in (s["table_updated"], s["retrieved_at"]) if isinstance(v, str)), "not in snapshot")
-        print(f"  {s['dataset']:<28} {s['snapshot_id'] or '-':<26} {when}")
+        snapshot = s["snapshot_id"] if isinstance(s["snapshot_id"], str) else "-"
+        print(f"  {s['dataset']:<28} {snapshot:<26} {when}")
 
 
 def cmd_profile(args) -> int:
@@ -96,9 +126,13 @@ def cmd_profile(args) -> int:
 
 
 def profile_text(p: dict) -> str:
+    from pipeline.disclosure import display
+
     def line(label, area):
+        speakers = display(area["foreign_language_speakers"], area.get("foreign_language_speakers_flag"),
+                           fmt.number(area["foreign_language_speakers"]))
         return (f"  {label:<26} {fmt.percent(area['foreign_language_share_pct']):>8}   "
-                f"{fmt.number(area['foreign_language_speakers']):>9}   {fmt.number(area['population']):>10}"
+                f"{speakers:>9}   {fmt.number(area['population']):>10}"
                 f"{'*' if area['population_status'] == 'preliminary' else ''}")
     lines = [f"{p['name_fi']} ({p['kunta_code']}), 31.12.{p['year']}",
              f"  {'':<26} {'vieraskiel. %':>8}   {'vieraskiel.':>9}   {'väestö':>10}",
@@ -107,6 +141,77 @@ def profile_text(p: dict) -> str:
     lines += [f"  {s['area']:<12} {s['measure']:<28} {s['method'] or '':<18} {s['source']}" for s in p["sources"]]
     lines.append("  – = ei tietoa tässä aineistossa / not in this snapshot;  * = ennakkotieto / preliminary")
     return "\n".join(lines)
+
+
+def cmd_indicators(args) -> int:
+    from pipeline.indicator_report import municipality_indicators
+    from pipeline.profile import ProfileError
+
+    with connect_read_only() as con:
+        try:
+            result = municipality_indicators(con, args.municipality, args.year)
+        except ProfileError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    if args.json:
+        print(json.dumps(result["indicators"], ensure_ascii=False, indent=2))
+    else:
+        print(indicators_text(result))
+    return 0
+
+
+def indicators_text(result: dict) -> str:
+    from pipeline.disclosure import CONFIDENTIAL, SYMBOL
+
+    status_fi = {"measured": "mitattu", "local": "oma tieto", "no_data": "ei tietoa vielä"}
+    lines = [f"{result['name_fi']} ({result['kunta_code']}): kotoutumisen vaikuttavuusmittarit"]
+    group = None
+    for ind in result["indicators"]:
+        if ind["group"] != group:
+            group = ind["group"]
+            lines.append(f"\n{group}")
+        lines.append(f"  {ind['indicator_fi']} — {status_fi[ind['status']]}")
+        for m in ind["measures"]:
+            if m["status"] == "no_data":
+                lines.append(f"      {m['name']}: ei tietoa vielä ({m['how_to_fill']})")
+                continue
+            value = SYMBOL if m["value_flag"] == CONFIDENTIAL else unit_text(m["value"], m["unit"])
+            lines.append(f"      {m['name']}: {value} ({m['period']}; {m['source']})")
+    return "\n".join(lines)
+
+
+def unit_text(value, unit: str) -> str:
+    if unit == "percent":
+        return fmt.percent(value)
+    if unit == "percentage_points":
+        return fmt.points(value)
+    return fmt.number(value, decimals=0 if float(value).is_integer() else 1)
+
+
+def cmd_template(args) -> int:
+    from pipeline.local_files import write_template
+
+    target = paths.local_dir() / f"{args.kind}.csv" if args.output is None else Path(args.output)
+    if target.exists():
+        print(f"error: {target} exists; give another --output (nothing was overwritten)", file=sys.stderr)
+        return 2
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_template(args.kind, target)
+    print(f"wrote {target}: fill one row per line under the Finnish header (the # lines are comments), "
+          f"then run: make refresh")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from pipeline.importer import ImportFailed, import_temporary_protection
+
+    try:
+        folder = import_temporary_protection(Path(args.file), source_url=args.source_url)
+    except ImportFailed as exc:
+        print(f"IMPORT FAILED: {exc}", file=sys.stderr)
+        return 1
+    print(f"stored in {folder}; run `make refresh` to carry it into the database")
+    return 0
 
 
 def cmd_status(args) -> int:

@@ -46,13 +46,15 @@ def is_small(values: pd.Series) -> pd.Series:
 
 
 def protect(frame: pd.DataFrame, count: str, *, groups: list[list[str]] = (), derived: list[str] = (),
-            estimate: pd.Series | None = None, publisher_confidential: pd.Series | None = None) -> pd.DataFrame:
+            estimate: pd.Series | None = None, publisher_confidential: pd.Series | None = None,
+            applies: pd.Series | None = None) -> pd.DataFrame:
     """Apply the rule to one count column; returns a new frame with ``<count>_flag`` added.
 
     ``groups``: column lists whose groups of rows add up to a shown total (for secondary suppression).
     ``derived``: columns hidden together with the count (e.g. a share of it).
     ``estimate``: the count implied where it is not known (share × population), to hide such shares.
     ``publisher_confidential``: rows the publisher already hid as confidential.
+    ``applies``: rows whose count is a count of persons (others, e.g. meetings, are left as they are).
     """
     out = frame.copy()
     confidential = is_small(out[count])
@@ -61,6 +63,8 @@ def protect(frame: pd.DataFrame, count: str, *, groups: list[list[str]] = (), de
         confidential |= out[count].isna().to_numpy() & ((implied > 0) & (implied.round() < THRESHOLD)).fillna(False)
     if publisher_confidential is not None:
         confidential |= publisher_confidential.fillna(False).astype(bool)
+    if applies is not None:
+        confidential &= applies.fillna(False).astype(bool).to_numpy()
     confidential = _secondary(out, count, confidential, groups)
     flag = pd.Series(pd.NA, index=out.index, dtype="object")
     flag[out[count].isna()] = MISSING
@@ -111,6 +115,12 @@ POLICY: dict[str, list[dict]] = {
     "population_by_age_group": [dict(count="population",
                                      groups=[["area_level", "area_code", "year", "sex"],
                                              ["area_level", "area_code", "year", "age_group"]])],
+    "temporary_protection": [dict(count="persons", derived=["share_of_foreign_language_speakers_pct",
+                                                            "change_from_previous"])],
+    "quota_refugees": [dict(count="arrived_persons"), dict(count="arrived_families")],
+    "local_activity": [dict(count="value", applies="is_persons")],
+    "survey_results": [dict(count="n", derived=["mean", "share_pct"])],
+    "indicator_values": [dict(count="value", applies="is_persons")],
 }
 
 # Helper columns some policies need, computed in SQL from the marts (dropped after protection).
@@ -126,6 +136,11 @@ HELPERS: dict[str, str] = {
         left join population p on p.area_level = f.area_level and p.area_code = f.area_code
              and p.year = f.year and p.is_year_end
     """,
+    "local_activity": """
+        select *, measure in ('clients', 'network_participants', 'guided_to_work_or_education') as is_persons
+        from local_activity
+    """,
+    "indicator_values": "select *, unit = 'persons' as is_persons from indicator_values",
 }
 
 
@@ -142,6 +157,7 @@ def protect_database(con, policy: dict[str, list[dict]] | None = None) -> None:
                 estimate=frame[rule["estimate"]] if "estimate" in rule else None,
                 publisher_confidential=frame[rule["publisher_confidential"]].eq("...")
                 if "publisher_confidential" in rule else None,
+                applies=frame[rule["applies"]] if "applies" in rule else None,
             )
             columns.append(flag_column(rule["count"]))
         frame = frame[columns].astype({flag_column(r["count"]): "string" for r in rules})

@@ -54,6 +54,7 @@ def area_figures(con: duckdb.DuckDBPyConnection, level: str, code: str, year: in
         "foreign_language_share_method": s.get("share_method"),
         "foreign_language_share_source": s.get("share_source"),
         "foreign_language_speakers": _value(s.get("speakers"), int),
+        "foreign_language_speakers_flag": _flag(s.get("speakers_flag")),
         "foreign_language_speakers_method": s.get("speakers_method"),
         "foreign_language_speakers_source": s.get("speakers_source"),
     }
@@ -83,8 +84,37 @@ def municipality_profile(con: duckdb.DuckDBPyConnection, query: str, year: int |
                    **{k: v for k, v in region.items() if not k.endswith("_source")}},
         "wellbeing_county": {"code": muni["wellbeing_county_code"], "name_fi": muni["wellbeing_county_name_fi"]},
         "country": {k: v for k, v in country.items() if not k.endswith("_source")},
+        "temporary_protection": temporary_protection(con, muni["kunta_code"], year),
+        "quota_refugees": quota_refugees(con, muni["kunta_code"], year),
         "sources": _sources(year, {"municipality": own, "region": region, "country": country}),
     }
+
+
+def temporary_protection(con: duckdb.DuckDBPyConnection, kunta_code: str, year: int) -> dict | None:
+    """The latest month-end count in the year (null when there is none); a small count stays hidden."""
+    rows = con.execute(
+        "select * from temporary_protection where kunta_code = ? and year = ? order by reference_date desc limit 1",
+        [kunta_code, year]).df()
+    if rows.empty:
+        return None
+    r = rows.iloc[0]
+    return {"count": _value(r["persons"], int), "count_flag": _flag(r["persons_flag"]),
+            "reference_date": str(r["reference_date"])[:10], "note": _flag(r["note"]), "source": r["source"]}
+
+
+def quota_refugees(con: duckdb.DuckDBPyConnection, kunta_code: str, year: int) -> dict | None:
+    """The year's quota against arrivals, from the municipality's own files (null when there is no row)."""
+    rows = con.execute("select * from quota_refugees where kunta_code = ? and year = ?", [kunta_code, year]).df()
+    if rows.empty:
+        return None
+    r = rows.iloc[0]
+    return {"year": year, "quota": _value(r["quota"], int), "emergency_cases": _value(r["emergency_cases"], int),
+            "arrived": _value(r["arrived_persons"], int), "arrived_flag": _flag(r["arrived_persons_flag"]),
+            "arrived_families": _value(r["arrived_families"], int),
+            "arrived_families_flag": _flag(r["arrived_families_flag"]),
+            "arrivals_periods": _flag(r["arrivals_periods"]), "note": _flag(r["note"]) or None,
+            "source": "; ".join(dict.fromkeys(s for s in (_flag(r["quota_source"]), _flag(r["arrivals_source"])) if s))
+            or None}
 
 
 def _sources(year: int, areas: dict[str, dict]) -> list[dict]:
@@ -99,6 +129,10 @@ def _sources(year: int, areas: dict[str, dict]) -> list[dict]:
                         "method": figures.get(f"{stem}_method"), "source": figures.get(f"{stem}_source"),
                         **({"status": figures["population_status"]} if measure == "population" else {})})
     return out
+
+
+def _flag(value) -> str | None:
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def _value(value, kind):

@@ -26,3 +26,8 @@ def dataset(name: str) -> dict:
 def online_datasets() -> list[str]:
     """The datasets that ``refresh --online`` fetches from the PxWeb API."""
     return [name for name, spec in datasets().items() if "pxweb" in spec]
+
+
+def download_datasets() -> list[str]:
+    """The datasets ``refresh --online`` downloads as a file, where the registry sets a ``download_url``."""
+    return [name for name, spec in datasets().items() if spec.get("download_url")]

@@ -10,7 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from pipeline.schemas import AREA_TABLES, MODELS
+from pipeline.schemas import AREA_TABLES, MODELS, MUNICIPALITY_TABLES
 
 REPORT_COLUMNS = ["table", "column", "check", "row", "failure_case", "source_file", "source_row"]
 STAGED_AREA_TABLES = ["stg_foreign_language_speakers", "stg_population", "stg_population_by_age_sex",
@@ -26,7 +26,7 @@ def validate_database(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     for table, model in MODELS.items():
         frame = con.table(table).df()
         known = municipalities | merged if table in STAGED_AREA_TABLES else municipalities
-        checks = AREA_TABLES + STAGED_AREA_TABLES
+        checks = AREA_TABLES + STAGED_AREA_TABLES + MUNICIPALITY_TABLES
         reports.append(validate_frame(table, frame, model, (known, regions) if table in checks else None))
     return pd.concat(reports, ignore_index=True)
 
@@ -52,6 +52,8 @@ def validate_frame(table: str, frame: pd.DataFrame, model: type[pa.DataFrameMode
 def in_classification(municipalities: set, regions: set) -> pa.DataFrameSchema:
     """Every municipality and region code of an area table is in the municipality classification."""
     def known(df: pd.DataFrame) -> pd.Series:
+        if "area_level" not in df.columns:
+            return df["kunta_code"].isin(municipalities)
         return (
             ((df["area_level"] != "municipality") | df["area_code"].isin(municipalities))
             & ((df["area_level"] != "region") | df["area_code"].isin(regions))

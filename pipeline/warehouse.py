@@ -17,9 +17,9 @@ from typing import Callable
 import duckdb
 import pandas as pd
 
-from pipeline import paths, registry
+from pipeline import indicator_registry, paths, registry
 from pipeline.disclosure import protect_database
-from pipeline.readers import COLUMNS, READERS, REQUIRED
+from pipeline.readers import COLUMNS, NEEDS, READERS, REQUIRED
 from pipeline.readers._common import RawFormatError
 from pipeline.snapshot import RawSnapshotError, latest_snapshot, read_snapshot
 from pipeline.validate import describe, validate_database
@@ -58,6 +58,7 @@ def build(db_path: Path | None = None, raw_root: Path | None = None,
     try:
         progress("1/4 Reading the raw snapshot …")
         raw, snapshots = read_raw(raw_root, progress)
+        raw.update(read_local(set(raw["municipalities"]["kunta_code"]), progress))
         con = duckdb.connect(str(tmp))
         try:
             progress("2/4 Running the SQL models (staging → intermediate → marts) …")
@@ -95,12 +96,31 @@ def read_raw(raw_root: Path | None, progress: Callable[[str], None]) -> tuple[di
             continue
         try:
             files = read_snapshot(folder)
-            raw[dataset] = reader(files)
+            raw[dataset] = reader(files, **{arg: raw[name] for arg, name in NEEDS.get(dataset, {}).items()})
         except (RawSnapshotError, RawFormatError) as exc:
             raise BuildError(str(exc)) from exc
         snapshots[dataset] = files
         progress(f"    {dataset:<28} {len(raw[dataset]):>9,} rows  from {folder.name}")
     return raw, snapshots
+
+
+def read_local(municipality_codes: set[str], progress: Callable[[str], None]) -> dict[str, pd.DataFrame]:
+    """The municipality's own files under data/local/, validated: ``local_<kind>`` raw tables."""
+    from pipeline.local_files import KINDS, LocalFileError, discover, read_local_file
+
+    found = discover(paths.local_dir())
+    tables = {}
+    for kind, spec in KINDS.items():
+        try:
+            frames = [read_local_file(kind, path, municipality_codes) for path in found.get(kind, [])]
+        except LocalFileError as exc:
+            raise BuildError(str(exc)) from exc
+        columns = spec.names + ["source_file", "source_row"]
+        tables[f"local_{kind}"] = pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(
+            {col: pd.Series(dtype="object") for col in columns})
+        files = ", ".join(p.name for p in found.get(kind, [])) or "–"
+        progress(f"    local {kind:<22} {len(tables[f'local_{kind}']):>9,} rows  from data/local/ ({files})")
+    return tables
 
 
 def sources_table(snapshots: dict[str, list]) -> pd.DataFrame:
@@ -122,6 +142,13 @@ def sources_table(snapshots: dict[str, list]) -> pd.DataFrame:
         rows.append(base)
         for key, citation in spec.get("documents", {}).items():
             rows.append({**base, "source_key": key, "citation": citation, "kind": "published_document"})
+    for kind, spec in registry.load().get("local", {}).items():
+        rows.append({"source_key": f"local_{kind}", "dataset": f"local_{kind}",
+                     "citation": f"Kunnan oma tiedosto / the municipality's own file: data/local/{kind}",
+                     "title_fi": spec["title_fi"], "title_en": spec["title_en"],
+                     "definition_fi": spec["definition_fi"], "definition_en": spec["definition_en"],
+                     "licence": None, "reference_date": None, "snapshot_id": None, "kind": "local_file",
+                     "retrieved_at": None, "table_updated": None, "url": None, "files": None})
     return pd.DataFrame(rows)
 
 
@@ -131,9 +158,12 @@ def load_raw(con: duckdb.DuckDBPyConnection, raw: dict[str, pd.DataFrame], sourc
         con.register("frame", frame.astype({c: "object" for c in frame.columns if frame[c].dtype == "object"}))
         con.execute(f"create table raw_{dataset} as select * from frame")
         con.unregister("frame")
-    con.register("frame", sources)
-    con.execute("create table sources as select * from frame")
-    con.unregister("frame")
+    seeds = {"sources": sources, "indicators": indicator_registry.indicators(),
+             "indicator_measures": indicator_registry.measures()}
+    for name, frame in seeds.items():
+        con.register("frame", frame)
+        con.execute(f"create table {name} as select * from frame")
+        con.unregister("frame")
 
 
 # -- process -------------------------------------------------------------------------------------------

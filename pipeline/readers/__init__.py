@@ -10,6 +10,7 @@ import pandas as pd
 
 from pipeline.readers import (
     foreign_language_speakers,
+    kuntaliitto_survey,
     municipalities,
     municipality_mergers,
     population,
@@ -17,20 +18,23 @@ from pipeline.readers import (
     population_by_citizenship,
     population_by_language,
     published_figures,
+    temporary_protection,
 )
 from pipeline.snapshot import RawFile
 
 Reader = Callable[[list[RawFile]], pd.DataFrame]
 
-READERS: dict[str, Reader] = {
+READERS: dict[str, Reader] = {  # in reading order: municipalities first, others may need it
+    "municipalities": municipalities.read,
     "foreign_language_speakers": foreign_language_speakers.read,
     "population": population.read,
     "population_by_age_sex": population_by_age_sex.read,
     "population_by_language": population_by_language.read,
     "population_by_citizenship": population_by_citizenship.read,
-    "municipalities": municipalities.read,
     "municipality_mergers": municipality_mergers.read,
     "published_figures": published_figures.read,
+    "kuntaliitto_survey": kuntaliitto_survey.read,
+    "temporary_protection": temporary_protection.read,
 }
 
 # What each raw table looks like when its dataset has no snapshot (the live-only tables offline).
@@ -43,6 +47,14 @@ COLUMNS: dict[str, list[str]] = {
     "municipalities": municipalities.COLUMNS,
     "municipality_mergers": municipality_mergers.COLUMNS,
     "published_figures": published_figures.COLUMNS,
+    "kuntaliitto_survey": kuntaliitto_survey.COLUMNS,
+    "temporary_protection": temporary_protection.COLUMNS,
 }
 
-REQUIRED = ["municipalities", "municipality_mergers", "foreign_language_speakers", "population", "published_figures"]
+# Readers that need another dataset's raw table (read before them): dataset -> {argument: dataset}.
+NEEDS: dict[str, dict[str, str]] = {
+    "temporary_protection": {"municipalities": "municipalities"},
+}
+
+REQUIRED = ["municipalities", "municipality_mergers", "foreign_language_speakers", "population", "published_figures",
+            "kuntaliitto_survey"]

@@ -125,3 +125,132 @@ class PopulationByCitizenship(PopulationBreakdown):
 
     class Config:
         unique = ["area_level", "area_code", "year", "citizenship_code", "sex"]
+
+
+class KuntaliittoSurvey(Strict):
+    question_id: str = pa.Field(unique=True)
+    question_fi: str
+    question_en: str
+    answers: int = pa.Field(gt=0)
+    agree_pct: float = pa.Field(ge=0, le=100)
+    neutral_pct: float = pa.Field(ge=0, le=100)
+    disagree_pct: float = pa.Field(ge=0, le=100)
+    cannot_say_pct: float = pa.Field(ge=0, le=100)
+    reference_date: pd.Timestamp
+    source: str
+
+
+class MunicipalityCounts(Strict):
+    """A table of the municipality's figures: every municipality in the classification (checked apart)."""
+    kunta_code: str = pa.Field(str_matches=r"^\d{3}$")
+
+
+class TemporaryProtection(MunicipalityCounts):
+    reference_date: pd.Timestamp
+    year: int = pa.Field(**YEARS)
+    persons: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    persons_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
+    count_status: Optional[str] = pa.Field(nullable=True)
+    change_from_previous: Optional[pd.Int64Dtype] = pa.Field(nullable=True)
+    foreign_language_speakers: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    share_of_foreign_language_speakers_pct: Optional[float] = pa.Field(ge=0, nullable=True)
+    note: Optional[str] = pa.Field(nullable=True)
+    source: str
+
+    @pa.check("persons", name="no_count_1_to_4")
+    def persons_disclosed(cls, series: pd.Series) -> pd.Series:
+        return no_count_1_to_4(series)
+
+    class Config:
+        unique = ["kunta_code", "reference_date"]
+
+
+class QuotaRefugees(MunicipalityCounts):
+    year: int = pa.Field(**YEARS)
+    quota: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    emergency_cases: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    arrived_persons: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    arrived_families: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    arrivals_periods: Optional[str] = pa.Field(nullable=True)
+    note: Optional[str] = pa.Field(nullable=True)
+    quota_source: Optional[str] = pa.Field(nullable=True)
+    arrivals_source: Optional[str] = pa.Field(nullable=True)
+    arrived_persons_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
+    arrived_families_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
+
+    @pa.check("arrived_persons", "arrived_families", name="no_count_1_to_4")
+    def arrivals_disclosed(cls, series: pd.Series) -> pd.Series:
+        return no_count_1_to_4(series)
+
+    class Config:
+        unique = ["kunta_code", "year"]
+
+
+class LocalActivity(MunicipalityCounts):
+    period_start: pd.Timestamp
+    period_end: pd.Timestamp
+    measure: str
+    value: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    value_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
+    note: Optional[str] = pa.Field(nullable=True)
+    source: str
+
+    class Config:
+        unique = ["kunta_code", "period_start", "period_end", "measure"]
+
+
+class SurveyResults(MunicipalityCounts):
+    period: str
+    theme: str
+    question: str
+    scale: str
+    mean: Optional[float] = pa.Field(nullable=True)
+    share_pct: Optional[float] = pa.Field(ge=0, le=100, nullable=True)
+    n: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    n_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
+    note: Optional[str] = pa.Field(nullable=True)
+    source: str
+
+    @pa.check("n", name="no_count_1_to_4")
+    def n_disclosed(cls, series: pd.Series) -> pd.Series:
+        return no_count_1_to_4(series)
+
+
+class IndicatorValues(MunicipalityCounts):
+    group_id: str
+    indicator_id: str
+    measure_id: str
+    unit: str = pa.Field(isin=["percent", "percentage_points", "persons", "count", "score"])
+    source_kind: str = pa.Field(isin=["open_data", "local_file", "survey"])
+    period: Optional[str] = pa.Field(nullable=True)
+    reference_date: Optional[pd.Timestamp] = pa.Field(nullable=True)
+    value: Optional[float] = pa.Field(nullable=True)
+    value_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
+    status: str = pa.Field(isin=["measured", "local", "no_data"])
+    source: Optional[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(name="a_value_has_a_source_and_no_data_has_no_value")
+    def sourced(cls, df: pd.DataFrame) -> pd.Series:
+        no_data = df["status"] == "no_data"
+        return (no_data & df["value"].isna()) | (~no_data & df["source"].notna())
+
+    @pa.dataframe_check(name="no_count_1_to_4")
+    def persons_disclosed(cls, df: pd.DataFrame) -> pd.Series:
+        return (df["unit"] != "persons") | no_count_1_to_4(df["value"])
+
+
+class Indicators(Strict):
+    group_id: str
+    group_fi: str
+    group_sv: str
+    group_en: str
+    group_order: int
+    indicator_id: str = pa.Field(unique=True)
+    indicator_fi: str
+    indicator_sv: str
+    indicator_en: str
+    indicator_order: int
+
+    @pa.dataframe_check(name="twelve_indicators_in_four_groups")
+    def twelve_in_four(cls, df: pd.DataFrame) -> bool:
+        return len(df) == 12 and df["group_id"].nunique() == 4

@@ -117,3 +117,93 @@ class StgPublishedFigures(Strict):
 
     class Config:
         unique = ["kunta_code", "measure", "reference_period"]
+
+
+class StgKuntaliittoSurvey(Strict):
+    question_id: str = pa.Field(unique=True)
+    question_fi: str
+    question_en: str
+    answers: int = pa.Field(gt=0)
+    agree_pct: float = pa.Field(ge=0, le=100)
+    neutral_pct: float = pa.Field(ge=0, le=100)
+    disagree_pct: float = pa.Field(ge=0, le=100)
+    cannot_say_pct: float = pa.Field(ge=0, le=100)
+    source_file: str
+    source_row: str
+
+    @pa.dataframe_check(name="percentages_add_up_to_100")
+    def add_up(cls, df: pd.DataFrame) -> pd.Series:
+        total = df[["agree_pct", "neutral_pct", "disagree_pct", "cannot_say_pct"]].sum(axis=1)
+        return (total - 100).abs() <= 1
+
+
+class StgTemporaryProtection(Strict):
+    kunta_code: str = pa.Field(str_matches=r"^\d{3}$")
+    reference_date: pd.Timestamp
+    persons: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    count_status: Optional[str] = pa.Field(nullable=True)
+    note: Optional[str] = pa.Field(nullable=True)
+    source_file: str
+    source_row: str
+
+    @pa.check("reference_date", name="month_end")
+    def month_end(cls, series: pd.Series) -> pd.Series:
+        return series.dt.is_month_end
+
+    class Config:
+        unique = ["kunta_code", "reference_date"]
+
+
+class LocalFile(Strict):
+    """Columns every table from the municipality's own files has."""
+    kunta_code: str = pa.Field(str_matches=r"^\d{3}$")
+    source_document: str
+    note: Optional[str] = pa.Field(nullable=True)
+    source_file: str
+    source_row: str
+
+
+class StgLocalQuota(LocalFile):
+    year: int = pa.Field(**YEARS)
+    quota: pd.Int64Dtype = pa.Field(ge=0)
+    emergency_cases: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+
+    class Config:
+        unique = ["kunta_code", "year"]
+
+
+class StgLocalArrivals(LocalFile):
+    period_start: pd.Timestamp
+    period_end: pd.Timestamp
+    persons: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    families: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+
+    class Config:
+        unique = ["kunta_code", "period_start", "period_end"]
+
+
+class StgLocalActivity(LocalFile):
+    period_start: pd.Timestamp
+    period_end: pd.Timestamp
+    dropin_visits: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    clients: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    integration_plans: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    network_meetings: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    network_participants: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    guided_to_work_or_education: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+
+    class Config:
+        unique = ["kunta_code", "period_start", "period_end"]
+
+
+class StgLocalSurvey(LocalFile):
+    period: str
+    theme: str = pa.Field(isin=["customer_satisfaction", "inclusion", "safety", "meaningfulness"])
+    question: str
+    scale: str
+    mean: Optional[float] = pa.Field(nullable=True)
+    share_pct: Optional[float] = pa.Field(ge=0, le=100, nullable=True)
+    n: pd.Int64Dtype = pa.Field(ge=0)
+
+    class Config:
+        unique = ["kunta_code", "period", "theme", "question"]
