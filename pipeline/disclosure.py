@@ -101,8 +101,8 @@ def display(value, flag, formatted: str) -> str:
 
 
 # -- where the rule applies: every count of persons in the marts users read ------------------------------
-# table -> how to protect it. Applied by protect_database() after the marts are built, before validation,
-# so the database the dashboard, the CLI and downloads read never holds a count of 1-4.
+# table -> how to protect it. Applied by protect_table() as soon as the table is built (before any model
+# that reads it, and before validation), so no table users read ever holds a count of 1-4.
 
 POLICY: dict[str, list[dict]] = {
     "foreign_language_speakers": [dict(count="speakers", derived=["share_pct"], estimate="implied_speakers",
@@ -144,23 +144,24 @@ HELPERS: dict[str, str] = {
 }
 
 
-def protect_database(con, policy: dict[str, list[dict]] | None = None) -> None:
-    """Apply the rule to every table named in the policy, in place (a ``<count>_flag`` column is added)."""
-    for table, rules in (policy or POLICY).items():
-        if not con.execute(f"select count(*) from information_schema.tables where table_name = '{table}'").fetchall()[0][0]:
-            continue
-        frame = con.sql(HELPERS.get(table, f"select * from {table}")).df()
-        columns = list(con.table(table).columns)
-        for rule in rules:
-            frame = protect(
-                frame, rule["count"], groups=rule.get("groups", []), derived=rule.get("derived", []),
-                estimate=frame[rule["estimate"]] if "estimate" in rule else None,
-                publisher_confidential=frame[rule["publisher_confidential"]].eq("...")
-                if "publisher_confidential" in rule else None,
-                applies=frame[rule["applies"]] if "applies" in rule else None,
-            )
-            columns.append(flag_column(rule["count"]))
-        frame = frame[columns].astype({flag_column(r["count"]): "string" for r in rules})
-        con.register("protected", frame)
-        con.execute(f"create or replace table {table} as select * from protected")
-        con.unregister("protected")
+def protect_table(con, table: str) -> None:
+    """Apply the rule to one table of the policy, in place (a ``<count>_flag`` column is added per count).
+
+    Called right after the table is built, so that every model built from it reads protected counts.
+    """
+    rules = POLICY[table]
+    frame = con.sql(HELPERS.get(table, f"select * from {table}")).df()
+    columns = list(con.table(table).columns)
+    for rule in rules:
+        frame = protect(
+            frame, rule["count"], groups=rule.get("groups", []), derived=rule.get("derived", []),
+            estimate=frame[rule["estimate"]] if "estimate" in rule else None,
+            publisher_confidential=frame[rule["publisher_confidential"]].eq("...")
+            if "publisher_confidential" in rule else None,
+            applies=frame[rule["applies"]] if "applies" in rule else None,
+        )
+        columns.append(flag_column(rule["count"]))
+    frame = frame[columns].astype({flag_column(r["count"]): "string" for r in rules})
+    con.register("protected", frame)
+    con.execute(f"create or replace table {table} as select * from protected")
+    con.unregister("protected")

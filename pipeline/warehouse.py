@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from pipeline import indicator_registry, paths, registry
-from pipeline.disclosure import protect_database
+from pipeline import disclosure
 from pipeline.readers import COLUMNS, NEEDS, READERS, REQUIRED
 from pipeline.readers._common import RawFormatError
 from pipeline.snapshot import RawSnapshotError, latest_snapshot, read_snapshot
@@ -64,7 +64,6 @@ def build(db_path: Path | None = None, raw_root: Path | None = None,
             progress("2/4 Running the SQL models (staging → intermediate → marts) …")
             load_raw(con, raw, sources_table(snapshots))
             run_models(con, progress)
-            protect_database(con)
             progress("3/4 Validating every table (Pandera) …")
             validate(con, db_path.parent / REPORT_NAME)
             tables = table_counts(con)
@@ -172,8 +171,11 @@ def model_files() -> list[Path]:
     """Every model, in an order where each runs after the models it reads (layer order, then dependencies)."""
     files = [p for layer in LAYERS for p in sorted((paths.SQL_DIR / layer).glob("*.sql"))]
     names = {p.stem: p for p in files}
-    deps = {p.stem: set(re.findall(r"\b(?:from|join)\s+(\w+)", p.read_text(), re.I)) & (names.keys() - {p.stem})
-            for p in files}
+    def reads(p: Path) -> set[str]:  # the SQL's own tables, and those its disclosure step reads
+        text = p.read_text() + disclosure.HELPERS.get(p.stem, "")
+        return set(re.findall(r"\b(?:from|join)\s+(\w+)", text, re.I)) & (names.keys() - {p.stem})
+
+    deps = {p.stem: reads(p) for p in files}
     ordered: list[Path] = []
     done: set[str] = set()
     while len(ordered) < len(files):
@@ -189,6 +191,8 @@ def run_models(con: duckdb.DuckDBPyConnection, progress: Callable[[str], None]) 
     for path in model_files():
         try:
             con.execute(f"create table {path.stem} as {path.read_text(encoding='utf-8')}")
+            if path.stem in disclosure.POLICY:
+                disclosure.protect_table(con, path.stem)
         except duckdb.Error as exc:
             raise BuildError(f"{path.relative_to(paths.ROOT)}: {exc}") from exc
         rows = con.execute(f"select count(*) from {path.stem}").fetchall()[0][0]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -12,14 +13,16 @@ from pipeline import paths, warehouse
 from pipeline.snapshot import SnapshotWriter
 
 BUNDLED_RAW = paths.ROOT / "data" / "raw"
+BUNDLED_LOCAL = paths.ROOT / "data" / "local"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture
 def raw_root(tmp_path, monkeypatch) -> Path:
-    """A copy of the bundled snapshot that a test may add to; the environment points at it."""
+    """Copies of the bundled snapshot and local files that a test may change; the environment points at them."""
     root = tmp_path / "raw"
     shutil.copytree(BUNDLED_RAW, root)
+    shutil.copytree(BUNDLED_LOCAL, tmp_path / "local")
     monkeypatch.setenv("KOTOPROFIILI_RAW", str(root))
     monkeypatch.setenv("KOTOPROFIILI_CURATED", str(tmp_path / "curated"))
     monkeypatch.setenv("KOTOPROFIILI_LOCAL", str(tmp_path / "local"))
@@ -37,7 +40,15 @@ def built_db(raw_root) -> Path:
 def bundled_db(tmp_path_factory) -> Path:
     """One database built from the bundled snapshot, shared read-only by the tests of its contents."""
     path = tmp_path_factory.mktemp("bundled") / "kotoprofiili.duckdb"
-    warehouse.build(db_path=path, raw_root=BUNDLED_RAW, progress=lambda _: None)
+    previous = os.environ.get("KOTOPROFIILI_LOCAL")
+    os.environ["KOTOPROFIILI_LOCAL"] = str(BUNDLED_LOCAL)
+    try:
+        warehouse.build(db_path=path, raw_root=BUNDLED_RAW, progress=lambda _: None)
+    finally:
+        if previous is None:
+            os.environ.pop("KOTOPROFIILI_LOCAL")
+        else:
+            os.environ["KOTOPROFIILI_LOCAL"] = previous
     return path
 
 
