@@ -139,7 +139,17 @@ def profile_text(p: dict) -> str:
              line(p["name_fi"], p), line(p["region"]["name_fi"], p["region"]), line("Koko maa", p["country"]),
              "Lähteet / sources:"]
     lines += [f"  {s['area']:<12} {s['measure']:<28} {s['method'] or '':<18} {s['source']}" for s in p["sources"]]
-    lines.append("  – = ei tietoa tässä aineistossa / not in this snapshot;  * = ennakkotieto / preliminary")
+    tp, quota = p["temporary_protection"], p["quota_refugees"]
+    if tp:
+        lines.append(f"Tilapäinen suojelu, kotikunta {fmt.day(tp['reference_date'])}: "
+                     f"{display(tp['count'], tp['count_flag'], fmt.number(tp['count']))}  ({tp['source']})")
+    if quota:
+        arrived = display(quota["arrived"], quota["arrived_flag"], fmt.number(quota["arrived"]))
+        families = display(quota["arrived_families"], quota["arrived_families_flag"], fmt.number(quota["arrived_families"]))
+        lines.append(f"Kiintiöpakolaiset {quota['year']}: kiintiö {fmt.number(quota['quota'])}, saapuneet {arrived} "
+                     f"henkilöä / {families} perhettä ({quota['arrivals_periods'] or '–'})  ({quota['source']})")
+    lines.append("  – = ei tietoa tässä aineistossa / not in this snapshot;  * = ennakkotieto / preliminary;  "
+                 "< 5 = alle viisi, salattu / under five, confidential")
     return "\n".join(lines)
 
 
@@ -161,7 +171,7 @@ def cmd_indicators(args) -> int:
 
 
 def indicators_text(result: dict) -> str:
-    from pipeline.disclosure import CONFIDENTIAL, SYMBOL
+    from pipeline.disclosure import CONFIDENTIAL, display
 
     status_fi = {"measured": "mitattu", "local": "oma tieto", "no_data": "ei tietoa vielä"}
     lines = [f"{result['name_fi']} ({result['kunta_code']}): kotoutumisen vaikuttavuusmittarit"]
@@ -175,7 +185,8 @@ def indicators_text(result: dict) -> str:
             if m["status"] == "no_data":
                 lines.append(f"      {m['name']}: ei tietoa vielä ({m['how_to_fill']})")
                 continue
-            value = SYMBOL if m["value_flag"] == CONFIDENTIAL else unit_text(m["value"], m["unit"])
+            value = (display(None, CONFIDENTIAL, "", derived=m["unit"] not in ("persons", "count"))
+                     if m["value_flag"] == CONFIDENTIAL else unit_text(m["value"], m["unit"]))
             lines.append(f"      {m['name']}: {value} ({m['period']}; {m['source']})")
     return "\n".join(lines)
 

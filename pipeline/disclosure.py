@@ -20,17 +20,20 @@ from __future__ import annotations
 import pandas as pd
 
 THRESHOLD = 5
-SYMBOL = "< 5"
+SYMBOL = "< 5"          # a hidden count
+SYMBOL_DERIVED = ".."    # a hidden figure derived from a count (a share, a mean of few answers), as Kolada
 CONFIDENTIAL = "confidential"
 MISSING = "missing"
 
-RULE_FI = ("Alle viiden henkilön lukumäärät (1–4) on salattu ja näytetään merkinnällä ”< 5”; samoin niistä "
-           "johdetut osuudet. Jos summasta ja muista soluista voisi laskea salatun luvun, myös seuraavaksi pienin "
+RULE_FI = ("Alle viiden henkilön lukumäärät (1–4) on salattu ja näytetään merkinnällä ”< 5”; niistä johdetut "
+           "osuudet ja alle viiden vastaajan kyselytulokset merkinnällä ”..”. Jos summasta ja muista soluista voisi laskea salatun luvun, myös seuraavaksi pienin "
            "solu salataan (toissijainen suojaus). Puuttuva tieto näytetään merkinnällä ”–”, ei koskaan nollana.")
-RULE_SV = ("Antal på 1–4 personer är sekretessbelagda och visas som ”< 5”, liksom andelar som härletts ur dem. "
+RULE_SV = ("Antal på 1–4 personer är sekretessbelagda och visas som ”< 5”; andelar som härletts ur dem och "
+           "enkätresultat med färre än fem svar visas som ”..”. "
            "Om ett dolt värde kunde räknas ut ur summan och de andra cellerna döljs även den näst minsta cellen "
            "(sekundär sekretess). Saknade uppgifter visas som ”–”, aldrig som 0.")
-RULE_EN = ("Counts of 1–4 persons are confidential and shown as \u201c< 5\u201d, as are shares derived from them. "
+RULE_EN = ("Counts of 1–4 persons are confidential and shown as \u201c< 5\u201d; shares derived from them and "
+           "survey results of fewer than five answers as \u201c..\u201d. "
            "Where a hidden count could be recovered from a total and the other cells, the next smallest cell is "
            "hidden too (secondary suppression). A missing value is shown as \u201c–\u201d, never as 0.")
 
@@ -58,6 +61,8 @@ def protect(frame: pd.DataFrame, count: str, *, groups: list[list[str]] = (), de
     """
     out = frame.copy()
     confidential = is_small(out[count])
+    if flag_column(count) in out.columns:  # hidden upstream (e.g. in the mart this table is built from)
+        confidential |= out[flag_column(count)].eq(CONFIDENTIAL).fillna(False).astype(bool)
     if estimate is not None:
         implied = pd.to_numeric(estimate, errors="coerce").astype("float64")
         confidential |= out[count].isna().to_numpy() & ((implied > 0) & (implied.round() < THRESHOLD)).fillna(False)
@@ -95,9 +100,11 @@ def _secondary(frame: pd.DataFrame, count: str, confidential: pd.Series, groups)
     return confidential
 
 
-def display(value, flag, formatted: str) -> str:
-    """What every output shows for a count: the symbol when confidential, else the formatted value."""
-    return SYMBOL if flag == CONFIDENTIAL else formatted
+def display(value, flag, formatted: str, derived: bool = False) -> str:
+    """What every output shows: the symbol when confidential (``..`` for a derived figure), else the value."""
+    if flag == CONFIDENTIAL:
+        return SYMBOL_DERIVED if derived else SYMBOL
+    return formatted
 
 
 # -- where the rule applies: every count of persons in the marts users read ------------------------------
@@ -151,7 +158,9 @@ def protect_table(con, table: str) -> None:
     """
     rules = POLICY[table]
     frame = con.sql(HELPERS.get(table, f"select * from {table}")).df()
-    columns = list(con.table(table).columns)
+    original = con.table(table)
+    columns = list(original.columns)
+    typed = [f'cast("{c}" as {t}) as "{c}"' for c, t in zip(original.columns, original.types)]
     for rule in rules:
         frame = protect(
             frame, rule["count"], groups=rule.get("groups", []), derived=rule.get("derived", []),
@@ -160,8 +169,10 @@ def protect_table(con, table: str) -> None:
             if "publisher_confidential" in rule else None,
             applies=frame[rule["applies"]] if "applies" in rule else None,
         )
+        if flag_column(rule["count"]) in columns:
+            continue
         columns.append(flag_column(rule["count"]))
-    frame = frame[columns].astype({flag_column(r["count"]): "string" for r in rules})
-    con.register("protected", frame)
-    con.execute(f"create or replace table {table} as select * from protected")
+        typed.append(f'cast("{flag_column(rule["count"])}" as varchar) as "{flag_column(rule["count"])}"')
+    con.register("protected", frame[columns])
+    con.execute(f"create or replace table {table} as select {', '.join(typed)} from protected")
     con.unregister("protected")

@@ -87,8 +87,11 @@ def test_survey_file_fills_wellbeing_and_small_n_is_hidden(raw_root, tmp_path, c
     inclusion = ind["osallisuus"]["measures"][0]
     assert (ind["osallisuus"]["status"], inclusion["value"], inclusion["period"]) == ("local", 3.9, "2025-H1")
     assert "n = 40" in inclusion["source"]
-    # three answers: below the small-count threshold, the result is not shown at all
-    assert ind["turvallinen_ymparisto"]["status"] == "no_data"
+    # three answers: below the small-count threshold, the result is hidden (shown as '..'), not "no data"
+    safety = ind["turvallinen_ymparisto"]["measures"][0]
+    assert (ind["turvallinen_ymparisto"]["status"], safety["value"], safety["value_flag"]) == ("local", None,
+                                                                                              "confidential")
+    assert "n = < 5" in safety["source"]
 
 
 def test_every_command_knows_an_unknown_municipality(built_db, capsys):

@@ -232,7 +232,8 @@ class IndicatorValues(MunicipalityCounts):
     @pa.dataframe_check(name="a_value_has_a_source_and_no_data_has_no_value")
     def sourced(cls, df: pd.DataFrame) -> pd.Series:
         no_data = df["status"] == "no_data"
-        return (no_data & df["value"].isna()) | (~no_data & df["source"].notna())
+        hidden = df["value_flag"].eq("confidential").fillna(False)
+        return (no_data & df["value"].isna() & ~hidden) | (~no_data & df["source"].notna())
 
     @pa.dataframe_check(name="no_count_1_to_4")
     def persons_disclosed(cls, df: pd.DataFrame) -> pd.Series:

@@ -1,5 +1,6 @@
 -- Every value any indicator measure has, one a row: municipality, measure, period, value, source.
--- Open data from the marts; the municipality's own counts and surveys from its local files.
+-- Open data from the marts; the municipality's own counts and surveys from its local files. A value the
+-- small-count rule hid stays a row (value null, value_flag 'confidential'): shown as hidden, not as no data.
 with
 
 shares as (
@@ -10,6 +11,7 @@ shares as (
         share_pct - lag(share_pct) over (partition by area_code order by year) as share_change,
         year - lag(year) over (partition by area_code order by year) as years_apart,
         speakers,
+        speakers_flag,
         share_source,
         speakers_source
     from foreign_language_speakers
@@ -32,19 +34,20 @@ populations as (
 
 open_data as (
     select kunta_code, 'foreign_language_share_pct' as measure_id, cast(year as varchar) as period,
-           make_date(year, 12, 31) as reference_date, share_pct as value, share_source as source
-    from shares where share_pct is not null
+           make_date(year, 12, 31) as reference_date, share_pct as value,
+           case when share_pct is null then speakers_flag end as value_flag, share_source as source
+    from shares where share_pct is not null or speakers_flag = 'confidential'
     union all
     select kunta_code, 'foreign_language_share_change_pp', cast(year as varchar),
-           make_date(year, 12, 31), round(share_change, 1), share_source
+           make_date(year, 12, 31), round(share_change, 1), null, share_source
     from shares where share_change is not null and years_apart = 1
     union all
     select kunta_code, 'foreign_language_speakers', cast(year as varchar),
-           make_date(year, 12, 31), speakers, speakers_source
-    from shares where speakers is not null
+           make_date(year, 12, 31), speakers, speakers_flag, coalesce(speakers_source, share_source)
+    from shares where speakers is not null or speakers_flag = 'confidential'
     union all
     select kunta_code, 'population_change_pct', cast(year as varchar),
-           make_date(year, 12, 31), round(change_pct, 2),
+           make_date(year, 12, 31), round(change_pct, 2), null,
            source || case when population_status = 'preliminary' then ' (ennakkotieto / preliminary)' else '' end
     from populations where change_pct is not null and years_apart = 1
 ),
@@ -52,17 +55,17 @@ open_data as (
 local_counts as (
     select kunta_code, measure as measure_id,
            strftime(period_start, '%Y-%m-%d') || '/' || strftime(period_end, '%Y-%m-%d') as period,
-           period_end as reference_date, value, source
+           period_end as reference_date, value, value_flag, source
     from local_activity
-    where value is not null
+    where value is not null or value_flag = 'confidential'
 ),
 
 surveys as (
     select kunta_code, 'survey_' || theme as measure_id, period,
-           null::date as reference_date, coalesce(mean, share_pct) as value,
-           source || ' (' || question || '; ' || scale || '; n = ' || n || ')' as source
+           null::date as reference_date, coalesce(mean, share_pct) as value, n_flag as value_flag,
+           source || ' (' || question || '; ' || scale || '; n = ' || coalesce(cast(n as varchar), '< 5') || ')' as source
     from survey_results
-    where coalesce(mean, share_pct) is not null
+    where coalesce(mean, share_pct) is not null or n_flag = 'confidential'
 )
 
 select * from open_data

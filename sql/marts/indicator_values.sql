@@ -1,6 +1,7 @@
 -- Kuntaliitto's twelve impact indicators for every municipality: each measure's values by period with
 -- status `measured` (open data), `local` (the municipality's own files or surveys) or `no_data` (one row,
--- value null: never 0). The registry is pipeline/indicators.yaml.
+-- value null: never 0). A value hidden by the small-count rule keeps its status with value_flag
+-- 'confidential'. The registry is pipeline/indicators.yaml.
 with
 
 measures as (
@@ -32,8 +33,9 @@ final as (
         measure_values.period,
         measure_values.reference_date,
         measure_values.value,
+        measure_values.value_flag,
         case
-            when measure_values.value is null then 'no_data'
+            when measure_values.value is null and measure_values.value_flag is null then 'no_data'
             when grid.source_kind = 'open_data' then 'measured'
             else 'local'
         end as status,
