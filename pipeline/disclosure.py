@@ -61,8 +61,6 @@ def protect(frame: pd.DataFrame, count: str, *, groups: list[list[str]] = (), de
     """
     out = frame.copy()
     confidential = is_small(out[count])
-    if flag_column(count) in out.columns:  # hidden upstream (e.g. in the mart this table is built from)
-        confidential |= out[flag_column(count)].eq(CONFIDENTIAL).fillna(False).astype(bool)
     if estimate is not None:
         implied = pd.to_numeric(estimate, errors="coerce").astype("float64")
         confidential |= out[count].isna().to_numpy() & ((implied > 0) & (implied.round() < THRESHOLD)).fillna(False)
@@ -70,6 +68,8 @@ def protect(frame: pd.DataFrame, count: str, *, groups: list[list[str]] = (), de
         confidential |= publisher_confidential.fillna(False).astype(bool)
     if applies is not None:
         confidential &= applies.fillna(False).astype(bool).to_numpy()
+    if flag_column(count) in out.columns:  # hidden upstream (in the table this one is built from)
+        confidential |= out[flag_column(count)].eq(CONFIDENTIAL).fillna(False).astype(bool).to_numpy()
     confidential = _secondary(out, count, confidential, groups)
     flag = pd.Series(pd.NA, index=out.index, dtype="object")
     flag[out[count].isna()] = MISSING
