@@ -39,3 +39,20 @@ class AreaModel(Strict):
             | ((df["area_level"] == "region") & (digits == 2))
             | ((df["area_level"] == "country") & (df["area_code"] == "SSS"))
         )
+
+
+class KuntaliittoAnswers(Strict):
+    """Kuntaliitto's survey: one question a row, shares of answers in percent."""
+    question_id: str = pa.Field(unique=True)
+    question_fi: str
+    question_en: str
+    answers: int = pa.Field(gt=0)
+    agree_pct: float = pa.Field(ge=0, le=100)
+    neutral_pct: float = pa.Field(ge=0, le=100)
+    disagree_pct: float = pa.Field(ge=0, le=100)
+    cannot_say_pct: float = pa.Field(ge=0, le=100)
+
+    @pa.dataframe_check(name="percentages_add_up_to_100")
+    def add_up(cls, df: pd.DataFrame) -> pd.Series:
+        total = df[["agree_pct", "neutral_pct", "disagree_pct", "cannot_say_pct"]].sum(axis=1)
+        return (total - 100).abs() <= 1

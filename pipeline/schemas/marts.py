@@ -6,7 +6,7 @@ from typing import Optional
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.schemas._base import FLAGS, SEXES, YEARS, AreaModel, Strict, no_count_1_to_4
+from pipeline.schemas._base import FLAGS, SEXES, YEARS, AreaModel, KuntaliittoAnswers, Strict, no_count_1_to_4
 
 METHODS = ["published", "harmonised", "computed", "computed_estimate"]
 
@@ -127,15 +127,7 @@ class PopulationByCitizenship(PopulationBreakdown):
         unique = ["area_level", "area_code", "year", "citizenship_code", "sex"]
 
 
-class KuntaliittoSurvey(Strict):
-    question_id: str = pa.Field(unique=True)
-    question_fi: str
-    question_en: str
-    answers: int = pa.Field(gt=0)
-    agree_pct: float = pa.Field(ge=0, le=100)
-    neutral_pct: float = pa.Field(ge=0, le=100)
-    disagree_pct: float = pa.Field(ge=0, le=100)
-    cannot_say_pct: float = pa.Field(ge=0, le=100)
+class KuntaliittoSurvey(KuntaliittoAnswers):
     reference_date: pd.Timestamp
     source: str
 

@@ -6,7 +6,7 @@ from typing import Optional
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.schemas._base import SEXES, YEARS, Strict
+from pipeline.schemas._base import SEXES, YEARS, KuntaliittoAnswers, Strict
 
 LEVELS_WITH_OTHER = ["municipality", "region", "country", "other"]
 
@@ -119,22 +119,9 @@ class StgPublishedFigures(Strict):
         unique = ["kunta_code", "measure", "reference_period"]
 
 
-class StgKuntaliittoSurvey(Strict):
-    question_id: str = pa.Field(unique=True)
-    question_fi: str
-    question_en: str
-    answers: int = pa.Field(gt=0)
-    agree_pct: float = pa.Field(ge=0, le=100)
-    neutral_pct: float = pa.Field(ge=0, le=100)
-    disagree_pct: float = pa.Field(ge=0, le=100)
-    cannot_say_pct: float = pa.Field(ge=0, le=100)
+class StgKuntaliittoSurvey(KuntaliittoAnswers):
     source_file: str
     source_row: str
-
-    @pa.dataframe_check(name="percentages_add_up_to_100")
-    def add_up(cls, df: pd.DataFrame) -> pd.Series:
-        total = df[["agree_pct", "neutral_pct", "disagree_pct", "cannot_say_pct"]].sum(axis=1)
-        return (total - 100).abs() <= 1
 
 
 class StgTemporaryProtection(Strict):
