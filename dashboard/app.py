@@ -1,0 +1,108 @@
+"""Kotoprofiili dashboard: the frame, the shared sidebar and the page router.
+
+    streamlit run dashboard/app.py        (or: make run)
+
+The sidebar holds what every page shares: the language (fi/sv/en), the municipality and the year, kept
+in ``st.session_state["lang" | "kunta" | "vuosi"]`` and mirrored in the URL's query parameters
+(``?kunta=111&vuosi=2024&lang=fi``) so that a link opens the same view.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the path
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import data, i18n  # noqa: E402
+from dashboard.i18n import t  # noqa: E402
+from pipeline import formatting  # noqa: E402
+
+PAGES = Path(__file__).parent / "app_pages"
+DEFAULT_KUNTA = "111"  # Heinola, whose coordinator the dashboard was first made for
+ALPHABET = str.maketrans({"Å": "Z\uffff1", "Ä": "Z\uffff2", "Ö": "Z\uffff3", "å": "z\uffff1", "ä": "z\uffff2",
+                          "ö": "z\uffff3"})  # Finnish and Swedish order: … X Y Z Å Ä Ö
+
+
+def _adopt_url(name: str, valid, default, parse=str) -> None:
+    """Set ``st.session_state[name]`` from its query parameter on the first run and whenever the URL's
+    value changes (a pasted link, a test); otherwise the widget's value stands."""
+    raw = st.query_params.get(name)
+    seen = st.session_state.get(f"_seen_{name}")
+    st.session_state[f"_seen_{name}"] = raw
+    if name in st.session_state and (raw is None or raw == seen):
+        return
+    try:
+        value = parse(raw) if raw is not None else None
+    except ValueError:
+        value = None
+    if value in valid:
+        st.session_state[name] = value
+    elif name not in st.session_state:
+        st.session_state[name] = default
+
+
+def _write_url(name: str) -> None:
+    value = str(st.session_state[name])
+    if st.query_params.get(name) != value:
+        st.query_params[name] = value
+    st.session_state[f"_seen_{name}"] = value  # our own write is not a new link
+
+
+def _kunta_code(raw: str) -> str:
+    raw = raw.strip().upper().removeprefix("KU")
+    return raw.zfill(3) if raw.isdigit() else raw
+
+
+def sidebar() -> None:
+    """Language, municipality and year; each honours and updates its query parameter."""
+    munis = data.municipalities()
+    years = data.share_years()
+    _adopt_url("kunta", set(munis["kunta_code"]), DEFAULT_KUNTA, _kunta_code)
+    _adopt_url("vuosi", set(years), years[-1], int)
+    lang = i18n.lang()
+    order = munis.assign(key=munis[f"name_{lang}"].str.translate(ALPHABET).str.casefold()).sort_values("key")
+    label = dict(zip(munis["kunta_code"], munis[f"name_{lang}"]))
+    with st.sidebar:
+        st.selectbox(t("sidebar_municipality"), order["kunta_code"].tolist(), format_func=label.get, key="kunta")
+        st.selectbox(t("sidebar_year"), sorted(years, reverse=True), key="vuosi", help=t("sidebar_year_help"))
+        st.caption(t("sidebar_link"))
+        built = data.build_info().get("built_at")
+        if built:
+            st.caption(t("sidebar_snapshot", built=formatting.day(built, lang)))
+    for name in ("kunta", "vuosi", "lang"):
+        _write_url(name)
+
+
+def language_switch() -> None:
+    _adopt_url("lang", set(i18n.LANGUAGES), i18n.DEFAULT)
+    with st.sidebar:
+        st.radio(t("sidebar_language"), i18n.LANGUAGES, format_func=i18n.LANGUAGE_NAMES.get, key="lang",
+                 horizontal=True)
+
+
+def pages() -> list:
+    found = [st.Page("app_pages/profile.py", title=t("nav_profile"), icon=":material/location_city:", default=True),
+             st.Page("app_pages/comparison.py", title=t("nav_comparison"), icon=":material/compare_arrows:")]
+    if (PAGES / "impact.py").exists():  # the impact-indicator page, when it has landed
+        found.append(st.Page("app_pages/impact.py", title=t("nav_impact"), icon=":material/insights:"))
+    found.append(st.Page("app_pages/sources.py", title=t("nav_sources"), icon=":material/info:"))
+    return found
+
+
+def main() -> None:
+    st.set_page_config(layout="wide", page_title="Kotoprofiili", page_icon=":material/diversity_3:")
+    language_switch()
+    if not data.database_exists():
+        st.title("Kotoprofiili")
+        st.error(t("no_database"), icon=":material/database:")
+        st.stop()
+    navigation = st.navigation(pages())
+    sidebar()
+    navigation.run()
+
+
+main()

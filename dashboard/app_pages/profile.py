@@ -1,0 +1,249 @@
+"""Kuntaprofiili: the selected municipality's key figures, its trend against region and country, breakdowns."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, components, data
+from dashboard.components import count_text, day_text, share_text
+from dashboard.i18n import lang, t
+from pipeline import disclosure, formatting
+
+code: str = st.session_state["kunta"]
+year: int = st.session_state["vuosi"]
+muni = data.municipality(code)
+name = muni[f"name_{lang()}"]
+region_name = muni[f"region_name_{lang()}"]
+county_name = muni.get(f"wellbeing_county_name_{lang()}") or muni["wellbeing_county_name_fi"]
+
+
+def row_for(series: pd.DataFrame, y: int) -> dict:
+    rows = series[series["year"] == y]
+    return rows.iloc[0].to_dict() if len(rows) else {}
+
+
+own_series = data.area_share_series("municipality", code)
+region_series = data.area_share_series("region", muni["region_code"])
+country_series = data.area_share_series("country", "SSS")
+own, previous = row_for(own_series, year), row_for(own_series, year - 1)
+region, country = row_for(region_series, year), row_for(country_series, year)
+population = data.area_population("municipality", code, year) or {}
+year_end = f"{year}-12-31"
+
+# -- title ---------------------------------------------------------------------------------------------
+st.title(name)
+st.markdown(f"{t('region')}: **{region_name}** · {t('wellbeing_county')}: **{county_name}** · "
+            f"{t('municipality_code')} {code}")
+
+# -- headline cards ------------------------------------------------------------------------------------
+own_share = share_text(own.get("share_pct"), own.get("speakers_flag"))
+own_count = count_text(own.get("speakers"), own.get("speakers_flag"))
+if own_count == formatting.MISSING:
+    own_count = t("not_in_snapshot")
+change = None
+if not data.is_missing(own.get("share_pct")) and not data.is_missing(previous.get("share_pct")):
+    change = float(own["share_pct"]) - float(previous["share_pct"])
+pop_date = population.get("reference_date", year_end)
+pop_preliminary = population.get("population_status") == "preliminary"
+region_share = share_text(region.get("share_pct"), region.get("speakers_flag"))
+country_share = share_text(country.get("share_pct"), country.get("speakers_flag"))
+
+share_help = t("confidential_help") if own_share == disclosure.SYMBOL else t("card_share_help", date=day_text(year_end))
+if change is not None:
+    share_help += " " + t("card_change_help", year=year - 1, points=components.points_text(change))
+
+shares_col, counts_col = st.columns([5, 4], gap="medium")
+with shares_col:
+    st.markdown(f"**{t('share_of_population')} {day_text(year_end)}**")
+    own_card, region_card, country_card = st.columns(3)
+    with own_card:
+        components.headline_card(
+            name, own_share, change=change,
+            change_text=components.points_text(change) if change is not None else None,
+            help=share_help)
+    with region_card:
+        components.headline_card(region_name, region_share, help=t("card_region_help", region=region_name))
+    with country_card:
+        components.headline_card(t("card_country"), country_share, help=t("card_comparison_help"))
+with counts_col:
+    st.markdown(f"**{name} {day_text(year_end)}**")
+    count_card, population_card = st.columns(2)
+    with count_card:
+        hidden = own.get("speakers_flag") == disclosure.CONFIDENTIAL
+        components.headline_card(t("card_count"), own_count, words=own_count == t("not_in_snapshot"),
+                                 help=t("confidential_help") if hidden else None)
+    with population_card:
+        components.headline_card(
+            t("population") if str(pop_date)[:10] == year_end else t("card_population", date=day_text(pop_date)),
+            count_text(population.get("population")) if population else t("not_in_snapshot"),
+            change_text=t("preliminary") if pop_preliminary else None)
+
+change_words = t("headline_change", year=year - 1, points=components.points_text(change)) if change is not None else ""
+count_words = t("headline_count", count=own_count) if own_count != t("not_in_snapshot") else ""
+sentence_share = own_share
+if own_share == disclosure.SYMBOL:  # the symbol means persons, not percent: say it in words
+    sentence_share, count_words = f"{own_share} ({t('hidden_words')})", ""
+known = [f"{label} {value}" for label, value, row in ((region_name, region_share, region),
+                                                      (t("whole_country").lower(), country_share, country)) if row]
+comparison = t("headline_comparison", parts=", ".join(known)) if known else t("headline_no_comparison", year=year)
+headline = t("profile_headline", name=name, date=day_text(year_end), share=sentence_share, change=change_words,
+             count=count_words, comparison=comparison)
+st.markdown(headline)
+about_headline = components.source_caption(
+    sources=[own.get("share_source"), own.get("speakers_source"), population.get("source"),
+             region.get("share_source"), country.get("share_source")],
+    dates=[year_end, pop_date], definitions=["foreign_language_speakers", "population"],
+    computed=[(region_name, region.get("share_method")), (t("whole_country"), country.get("share_method")),
+              (t("population"), population.get("method"))],
+    preliminary=[f"{name} {day_text(pop_date)}"] if pop_preliminary else [],
+    small_counts=disclosure.CONFIDENTIAL in {own.get("speakers_flag"), region.get("speakers_flag")})
+
+
+def headline_rows() -> pd.DataFrame:
+    """The cards' figures for download: one row per area, counts through the disclosure rule."""
+    rows = []
+    for label, figures, pop in (
+            (name, own, population),
+            (region_name, region, data.area_population("region", muni["region_code"], year) or {}),
+            (t("whole_country"), country, data.area_population("country", "SSS", year) or {})):
+        rows.append({
+            t("municipality") + " / " + t("region").lower(): label, t("year"): year, t("reference_date"): year_end,
+            t("share"): figures.get("share_pct"), f"{t('share')}: {t('method').lower()}": figures.get("share_method"),
+            f"{t('share')}: {t('source').lower()}": figures.get("share_source"),
+            t("speakers"): figures.get("speakers"),
+            f"{t('speakers')}: {t('marking').lower()}": components.marking(figures.get("speakers_flag")),
+            f"{t('speakers')}: {t('method').lower()}": figures.get("speakers_method"),
+            f"{t('speakers')}: {t('source').lower()}": figures.get("speakers_source"),
+            t("population"): pop.get("population"), f"{t('population')}: {t('reference_date').lower()}":
+                str(pop.get("reference_date", ""))[:10] or None,
+            f"{t('population')}: {t('status').lower()}": pop.get("population_status"),
+            f"{t('population')}: {t('method').lower()}": pop.get("method"),
+            f"{t('population')}: {t('source').lower()}": pop.get("source")})
+    return pd.DataFrame(rows)
+
+
+components.downloads(headline_rows(), f"{code}_{year}_avainluvut", about_headline)
+
+# -- the share over time -------------------------------------------------------------------------------
+st.divider()
+trend = pd.concat([
+    own_series.assign(role="municipality", label=name),
+    region_series.assign(role="region", label=region_name),
+    country_series.assign(role="country", label=t("whole_country")),
+])
+trend = trend[trend["share_pct"].notna()].copy()
+if len(trend):
+    trend["share_text"] = [share_text(v) for v in trend["share_pct"]]
+    first, last = int(trend["year"].min()), int(trend["year"].max())
+    st.subheader(t("section_trend"))
+    sources = list(dict.fromkeys(trend["share_source"].dropna()))
+    title = f"{t('trend_title', first=first, last=last)}: {name}, {region_name}, {t('whole_country').lower()}"
+    figure = charts.share_trend(trend, title, "; ".join(sources[:1]))
+    summary = charts.share_trend_summary(trend, year)
+    st.plotly_chart(figure, config=charts.config(f"{code}_vieraskielisten_osuus"), key="profile_trend")
+    st.markdown(summary)
+    compare_years = sorted(set(trend.loc[trend["role"] != "municipality", "year"].astype(int)))
+    gaps = [t("trend_gaps", years=", ".join(map(str, compare_years)))] \
+        if compare_years and len(compare_years) < trend.loc[trend["role"] == "municipality", "year"].nunique() else []
+    methods = trend.drop_duplicates(["label", "share_method"])
+    about_trend = components.source_caption(
+        sources=sources, dates=trend["reference_date"], definitions=["foreign_language_speakers"],
+        computed=list(zip(methods["label"], methods["share_method"])), notes=gaps)
+    download = trend[["label", "year", "reference_date", "share_pct", "share_method", "share_source"]].copy()
+    download["reference_date"] = download["reference_date"].astype(str).str[:10]
+    download.columns = [t("municipality") + " / " + t("region").lower(), t("year"), t("reference_date"),
+                        t("share"), t("method"), t("source")]
+    components.downloads(download, f"{code}_vieraskielisten_osuus", about_trend, chart=True)
+
+
+# -- breakdowns: languages, age and sex, citizenship (live data only) ----------------------------------
+
+def breakdown_year(frame: pd.DataFrame) -> int:
+    years = sorted(frame["year"].dropna().astype(int).unique())
+    earlier = [y for y in years if y <= year]
+    return earlier[-1] if earlier else years[-1]
+
+
+def with_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    frame["count_text"] = [count_text(v, f) for v, f in zip(frame["population"], frame["population_flag"])]
+    return frame
+
+
+def breakdown_download(frame: pd.DataFrame, label_column: str | None, stem: str, about: list[str]) -> None:
+    keep = [c for c in (label_column, "age_group", "sex", "year", "reference_date", "population") if c and c in frame]
+    out = frame[keep].copy()
+    out[t("marking")] = [components.marking(f) for f in frame["population_flag"]]
+    out[t("source")] = frame.get("source")
+    if "reference_date" in out:
+        out["reference_date"] = out["reference_date"].astype(str).str[:10]
+    names = {"age_group": t("age_group"), "sex": t("sex"), "year": t("year"), "reference_date": t("reference_date"),
+             "population": t("persons")}
+    components.downloads(out.rename(columns=names), stem, about, chart=True)
+
+
+def top_section(frame: pd.DataFrame, group_column: str, group_value: str, label_column: str, label_key: str,
+                title_key: str, summary_key: str, dataset: str, stem: str) -> None:
+    """The ten largest groups (languages or citizenships) as bars, largest first."""
+    y = breakdown_year(frame)
+    rows = frame[(frame["year"] == y) & (frame[group_column] == group_value)]
+    if "sex" in rows:
+        rows = rows[rows["sex"] == "total"] if (rows["sex"] == "total").any() else rows
+    rows = with_counts(rows.sort_values("population", ascending=False, na_position="last").head(10))
+    rows = rows.rename(columns={label_column: "label"})
+    source = rows["source"].dropna().iloc[0] if rows["source"].notna().any() else None
+    st.plotly_chart(charts.top_bars(rows, t(title_key, year=y), source), config=charts.config(f"{code}_{stem}_{y}"),
+                    key=f"profile_{stem}")
+    st.markdown(charts.top_summary(rows, summary_key))
+    about = components.source_caption(sources=[source], dates=rows["reference_date"], definitions=[dataset],
+                                      small_counts=(rows["population_flag"] == disclosure.CONFIDENTIAL).any())
+    breakdown_download(rows.rename(columns={"label": t(label_key)}), t(label_key), f"{code}_{stem}_{y}", about)
+
+
+def age_sex_section(frame: pd.DataFrame) -> None:
+    y = breakdown_year(frame)
+    rows = with_counts(frame[frame["year"] == y])
+    source = rows["source"].dropna().iloc[0] if rows["source"].notna().any() else None
+    st.plotly_chart(charts.age_sex_bars(rows, t("age_sex_title", year=y), source),
+                    config=charts.config(f"{code}_ika_ja_sukupuoli_{y}"), key="profile_age_sex")
+    st.markdown(charts.age_sex_summary(rows))
+    about = components.source_caption(sources=[source], dates=rows["reference_date"],
+                                      definitions=["population_by_age_sex"],
+                                      small_counts=(rows["population_flag"] == disclosure.CONFIDENTIAL).any())
+    breakdown_download(rows, None, f"{code}_ika_ja_sukupuoli_{y}", about)
+
+
+def section(title_key: str, table: str, frame: pd.DataFrame, offline_key: str, render) -> None:
+    st.subheader(t(title_key))
+    if not frame.empty:
+        render(frame)
+    elif not data.has_rows(table):
+        st.markdown(t(offline_key))
+    else:
+        st.markdown(t("no_rows_this_municipality", name=name))
+
+
+def languages_section(frame: pd.DataFrame) -> None:
+    top_section(frame, "language_group", "foreign_language", "language_name_fi", "language", "languages_title",
+                "languages_summary", "population_by_language", "kielet")
+
+
+def citizenship_section(frame: pd.DataFrame) -> None:
+    top_section(frame, "citizenship_group", "country", "citizenship_name_fi", "citizenship", "citizenship_title",
+                "citizenship_summary", "population_by_citizenship", "kansalaisuudet")
+
+
+st.divider()
+left, right = st.columns(2, gap="large")
+with left:
+    section("section_languages", "population_by_language", data.population_by_language(code), "offline_languages",
+            languages_section)
+with right:
+    section("section_citizenship", "population_by_citizenship", data.population_by_citizenship(code),
+            "offline_citizenship", citizenship_section)
+section("section_age_sex", "population_by_age_group", data.population_by_age_group(code), "offline_age_sex",
+        age_sex_section)
+
+# ======================================================================================================
+# Temporary protection and quota refugees: the lead adds these sections here (below this line).
+# ======================================================================================================

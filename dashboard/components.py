@@ -1,0 +1,162 @@
+"""Shared UI pieces: numbers through the disclosure rule, the source caption, downloads, headline cards."""
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+from dashboard.i18n import lang, t
+from pipeline import disclosure, formatting
+
+COMPUTED_METHODS = ("computed", "computed_estimate", "harmonised")
+CARD_HEIGHT = 136  # px: every headline card alike, with or without a line under the value
+
+
+# -- numbers -------------------------------------------------------------------------------------------
+
+def is_confidential(flag) -> bool:
+    return isinstance(flag, str) and flag == disclosure.CONFIDENTIAL
+
+
+def count_text(value, flag=None) -> str:
+    """A count of persons: ``< 5`` when confidential, ``–`` when missing, else ``1 234``."""
+    if is_confidential(flag):
+        return disclosure.SYMBOL
+    return formatting.MISSING if data.is_missing(value) else formatting.number(int(value), lang())
+
+
+def share_text(value, flag=None) -> str:
+    """A share in percent (``5,5 %``); hidden with its count when the count is confidential."""
+    if data.is_missing(value):
+        return disclosure.SYMBOL if is_confidential(flag) else formatting.MISSING
+    return formatting.percent(float(value), lang())
+
+
+def points_text(value) -> str:
+    return formatting.MISSING if data.is_missing(value) else formatting.points(float(value), lang())
+
+
+def day_text(value) -> str:
+    return formatting.MISSING if data.is_missing(value) else formatting.day(value, lang())
+
+
+def marking(flag) -> str:
+    """What a download says beside a count: the symbol for confidential, ``–`` for missing."""
+    if is_confidential(flag):
+        return disclosure.SYMBOL
+    return formatting.MISSING if isinstance(flag, str) and flag == disclosure.MISSING else ""
+
+
+# -- the caption under every chart and table -----------------------------------------------------------
+
+def _unique(values: Iterable) -> list:
+    out = []
+    for value in values:
+        if not data.is_missing(value) and value not in out:
+            out.append(value)
+    return out
+
+
+def _dates(values: Iterable) -> str:
+    days = sorted({str(v)[:10] for v in _unique(values)})
+    if not days:
+        return formatting.MISSING
+    if len(days) > 2:
+        return f"{formatting.day(days[0], lang())}–{formatting.day(days[-1], lang())}"
+    return ", ".join(formatting.day(d, lang()) for d in days)
+
+
+def _escape(text: str) -> str:
+    for char in "\\*_[]#`$~":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def caption_lines(*, sources: Iterable, dates: Iterable, definitions: Iterable[str] = (),
+                  computed: Iterable[tuple[str, str]] = (), preliminary: Iterable[str] = (),
+                  small_counts: bool = False, notes: Iterable[str] = ()) -> list[str]:
+    """The caption as plain lines (also written into the XLSX download's second sheet)."""
+    lines = [f"{t('cap_source')}: {'; '.join(_unique(sources)) or formatting.MISSING}",
+             f"{t('cap_date')}: {_dates(dates)}"]
+    for key in _unique(definitions):
+        text = data.definition(key, lang())
+        if text:
+            lines.append(f"{t('cap_definition')}: {text}")
+    done = [(area, method) for area, method in _unique(computed) if method in COMPUTED_METHODS]
+    if done:
+        which = "; ".join(f"{area}: {t('method_' + method)}" for area, method in done)
+        lines.append(f"{t('cap_computed')} – {which}.")
+    prelim = _unique(preliminary)
+    if prelim:
+        lines.append(f"{t('cap_preliminary')}: {', '.join(prelim)}.")
+    if small_counts:
+        lines.append(t("cap_small") + ".")
+    lines.extend(_unique(notes))
+    return lines
+
+
+def source_caption(**parts) -> list[str]:
+    """Show under a chart or table: source, reference date, definition, what is computed or preliminary.
+
+    Takes the arguments of :func:`caption_lines` and returns its lines (for the downloads).
+    """
+    lines = caption_lines(**parts)
+    st.caption("  \n".join(_escape(line) for line in lines))
+    return lines
+
+
+# -- downloads -----------------------------------------------------------------------------------------
+
+def _csv(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False).encode("utf-8-sig")  # the BOM lets Excel read ä and ö
+
+
+def _xlsx(frame: pd.DataFrame, about: list[str]) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=t("sheet_data"), index=False)
+        notes = about + [f"{t('small_count_rule')}: {rule_text()}"]
+        pd.DataFrame({t("cap_source"): notes}).to_excel(writer, sheet_name=t("sheet_about"), index=False)
+    return buffer.getvalue()
+
+
+def downloads(frame: pd.DataFrame, stem: str, about: list[str], *, chart: bool = False) -> None:
+    """CSV and XLSX buttons for the data a chart or table shows (built only when clicked).
+
+    ``frame`` must already carry its source, reference date and method columns, and its counts through
+    the disclosure rule (hidden counts empty, with the symbol in a marking column).
+    """
+    frame = frame.reset_index(drop=True)
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.download_button(t("download_csv"), partial(_csv, frame), file_name=f"kotoprofiili_{stem}.csv",
+                           mime="text/csv", icon=":material/download:", on_click="ignore", key=f"csv_{stem}")
+        st.download_button(t("download_xlsx"), partial(_xlsx, frame, about), file_name=f"kotoprofiili_{stem}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           icon=":material/table_view:", on_click="ignore", key=f"xlsx_{stem}")
+        if chart:
+            st.caption(":material/photo_camera: " + t("png_hint"))
+
+
+def rule_text() -> str:
+    return {"fi": disclosure.RULE_FI, "sv": disclosure.RULE_SV, "en": disclosure.RULE_EN}[lang()]
+
+
+# -- headline card -------------------------------------------------------------------------------------
+
+def headline_card(label: str, value: str, *, change: float | None = None, change_text: str | None = None,
+                  help: str | None = None, words: bool = False) -> None:
+    """A bordered card of one fixed height: ``st.metric`` for a figure (``change``, a number, sets the arrow,
+    ``change_text`` is what the card says under the value), or ``words=True`` for a plain phrase such as
+    "ei tiedossa tässä aineistossa", which a metric's large type would cut short."""
+    if words:
+        with st.container(border=True, height=CARD_HEIGHT):
+            st.markdown(f":small[{label}]", help=help)
+            st.markdown(f"**{value}**")
+        return
+    arrow = "off" if change is None or change == 0 else ("up" if change > 0 else "down")
+    st.metric(label, value, delta=change_text, delta_color="off", delta_arrow=arrow, help=help,
+              border=True, height=CARD_HEIGHT)

@@ -1,0 +1,271 @@
+"""Every read of the database the dashboard makes: one read-only DuckDB connection, cached results.
+
+Pages call the public functions here and never write SQL. Results come from ``st.cache_data`` (each
+call gets its own copy) and are keyed by the database file's identity, so a ``make refresh`` that
+replaces the file is picked up without restarting the server. Tables are read with ``select *``: a
+column the marts gain later breaks nothing, and a flag column a mart lacks is added as empty
+(absent = no flags).
+"""
+from __future__ import annotations
+
+import json
+import math
+
+import duckdb
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from pipeline import paths
+
+TTL = 600
+# Count columns whose ``<count>_flag`` may be missing from an older database.
+FLAGS = {
+    "foreign_language_speakers": ["speakers_flag"],
+    "population_by_language": ["population_flag"],
+    "population_by_age_group": ["population_flag"],
+    "population_by_citizenship": ["population_flag"],
+}
+
+
+# -- the connection ------------------------------------------------------------------------------------
+
+def database_exists() -> bool:
+    return paths.database_path().exists()
+
+
+def _version() -> str:
+    """The database's path and modification time: the key of every cached result."""
+    path = paths.database_path()
+    return f"{path}|{path.stat().st_mtime_ns}"
+
+
+@st.cache_resource(max_entries=2, on_release=lambda con: con.close(), show_spinner=False)
+def _connection(version: str) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(version.rsplit("|", 1)[0], read_only=True)
+
+
+def _query(version: str, sql: str, params: list | None = None) -> pd.DataFrame:
+    """One query on its own cursor (the cached connection is shared by every session's thread)."""
+    cursor = _connection(version).cursor()
+    try:
+        return cursor.execute(sql, params or []).df()
+    finally:
+        cursor.close()
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _tables(version: str) -> set[str]:
+    return set(_query(version, "select table_name from information_schema.tables")["table_name"])
+
+
+def _with_flags(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Every ``*_flag`` column as plain strings or None (so ``== "confidential"`` is a plain bool)."""
+    for flag in FLAGS.get(table, []):
+        if flag not in frame.columns:
+            frame[flag] = None
+    for flag in [c for c in frame.columns if c.endswith("_flag")]:
+        frame[flag] = frame[flag].astype(object).where(frame[flag].notna(), None)
+    return frame
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _table(version: str, table: str) -> pd.DataFrame:
+    if table not in _tables(version):
+        return pd.DataFrame()
+    return _with_flags(_query(version, f'select * from "{table}"'), table)
+
+
+@st.cache_data(ttl=TTL, max_entries=200, show_spinner=False)
+def _area_rows(version: str, table: str, area_level: str, area_code: str) -> pd.DataFrame:
+    """One area's rows of a (possibly large, live-only) breakdown mart."""
+    if table not in _tables(version):
+        return pd.DataFrame()
+    frame = _query(version, f'select * from "{table}" where area_level = ? and area_code = ?',
+                   [area_level, area_code])
+    return _with_flags(frame, table)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _has_rows(version: str, table: str) -> bool:
+    if table not in _tables(version):
+        return False
+    return bool(_query(version, f'select exists (select 1 from "{table}") as has_rows')["has_rows"].iloc[0])
+
+
+def has_rows(table: str) -> bool:
+    """Whether a mart exists and has any row (the live-only breakdowns are empty offline)."""
+    return _has_rows(_version(), table)
+
+
+def table(name: str) -> pd.DataFrame:
+    """A whole mart (empty when the database does not have it)."""
+    return _table(_version(), name)
+
+
+# -- areas ---------------------------------------------------------------------------------------------
+
+def municipalities() -> pd.DataFrame:
+    """``dim_municipality``: code, fi/sv/en names, region, wellbeing services county."""
+    return table("dim_municipality")
+
+
+def municipality(kunta_code: str) -> dict:
+    munis = municipalities()
+    return munis[munis["kunta_code"] == kunta_code].iloc[0].to_dict()
+
+
+# -- measures ------------------------------------------------------------------------------------------
+
+def foreign_language_speakers() -> pd.DataFrame:
+    """Count and share by area and year, with their method, source and the count's disclosure flag."""
+    return table("foreign_language_speakers")
+
+
+def population() -> pd.DataFrame:
+    """Population by area and reference date (month ends and year ends), with status and method."""
+    return table("population")
+
+
+def share_years() -> list[int]:
+    """Years with a foreign-language share for some municipality, oldest first."""
+    fls = foreign_language_speakers()
+    rows = fls[(fls["area_level"] == "municipality") & fls["share_pct"].notna()]
+    return sorted(int(y) for y in rows["year"].unique())
+
+
+def area_share_series(area_level: str, area_code: str) -> pd.DataFrame:
+    """One area's rows of ``foreign_language_speakers``, oldest year first (only years that exist)."""
+    fls = foreign_language_speakers()
+    rows = fls[(fls["area_level"] == area_level) & (fls["area_code"] == area_code)]
+    return rows.sort_values("year").reset_index(drop=True)
+
+
+def area_population(area_level: str, area_code: str, year: int) -> dict | None:
+    """The year-end population of an area, else the latest month end of that year; None if neither."""
+    pop = population()
+    rows = pop[(pop["area_level"] == area_level) & (pop["area_code"] == area_code) & (pop["year"] == year)]
+    rows = rows[rows["population"].notna()].sort_values(["is_year_end", "reference_date"])
+    return rows.iloc[-1].to_dict() if len(rows) else None
+
+
+def latest_year_end_population(area_level: str = "municipality") -> pd.DataFrame:
+    """Each area's latest year-end population (the population used to find similar municipalities)."""
+    pop = population()
+    rows = pop[(pop["area_level"] == area_level) & pop["is_year_end"] & pop["population"].notna()]
+    return rows.sort_values("reference_date").groupby("area_code", as_index=False).tail(1).reset_index(drop=True)
+
+
+def shares_for_year(year: int) -> pd.DataFrame:
+    """Every municipality's row for one year with its names and region (all 308, share or not)."""
+    fls = foreign_language_speakers()
+    rows = fls[(fls["area_level"] == "municipality") & (fls["year"] == year)]
+    munis = municipalities()
+    return munis.merge(rows, how="left", left_on="kunta_code", right_on="area_code")
+
+
+def previous_shares(year: int) -> pd.Series:
+    """Municipal shares of the year before, indexed by kunta code."""
+    fls = foreign_language_speakers()
+    rows = fls[(fls["area_level"] == "municipality") & (fls["year"] == year - 1)]
+    return rows.set_index("area_code")["share_pct"]
+
+
+# -- live-only breakdowns (empty in the offline snapshot) ----------------------------------------------
+
+def population_by_language(kunta_code: str) -> pd.DataFrame:
+    return _area_rows(_version(), "population_by_language", "municipality", kunta_code)
+
+
+def population_by_age_group(kunta_code: str) -> pd.DataFrame:
+    return _area_rows(_version(), "population_by_age_group", "municipality", kunta_code)
+
+
+def population_by_citizenship(kunta_code: str) -> pd.DataFrame:
+    return _area_rows(_version(), "population_by_citizenship", "municipality", kunta_code)
+
+
+# -- maps ----------------------------------------------------------------------------------------------
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _geojson(version: str) -> dict:
+    rows = _table(version, "municipality_boundaries")
+    features = [{"type": "Feature", "id": code, "properties": {"kunta_code": code}, "geometry": json.loads(geom)}
+                for code, geom in zip(rows["kunta_code"], rows["geometry_geojson"]) if isinstance(geom, str)]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def boundaries_geojson() -> dict:
+    """A GeoJSON FeatureCollection of the municipalities (``properties.kunta_code``). Shared: never mutate."""
+    return _geojson(_version())
+
+
+# -- similar municipalities ----------------------------------------------------------------------------
+
+@st.cache_data(ttl=TTL, max_entries=500, show_spinner=False)
+def _peers(version: str, kunta_code: str, year: int, n: int) -> pd.DataFrame:
+    pop = latest_year_end_population()[["area_code", "population", "reference_date", "population_status", "method",
+                                        "source"]]
+    pop = pop.rename(columns={"source": "population_source", "method": "population_method"})
+    shares = shares_for_year(year)[["kunta_code", "share_pct", "share_source", "share_method"]]
+    frame = shares.merge(pop, left_on="kunta_code", right_on="area_code", how="inner")
+    frame = frame[frame["share_pct"].notna() & (frame["population"] > 0)].copy()
+    if kunta_code not in set(frame["kunta_code"]):
+        return pd.DataFrame()
+    log_pop = np.log(frame["population"].astype("float64"))
+    share = frame["share_pct"].astype("float64")
+    z_pop = (log_pop - log_pop.mean()) / log_pop.std()
+    z_share = (share - share.mean()) / share.std()
+    own = frame["kunta_code"] == kunta_code
+    frame["distance"] = np.sqrt((z_pop - z_pop[own].iloc[0]) ** 2 + (z_share - z_share[own].iloc[0]) ** 2)
+    return frame[~own].nsmallest(n, "distance").reset_index(drop=True)
+
+
+def peer_group(kunta_code: str, year: int, n: int = 10) -> pd.DataFrame:
+    """The ``n`` municipalities nearest to ``kunta_code`` by log population and share (both standardised).
+
+    Columns: kunta_code, share_pct, share_source, share_method, population, reference_date (of the
+    population), population_status, population_method, population_source, distance. Empty when the
+    municipality itself has no population or share.
+    """
+    return _peers(_version(), kunta_code, year, n)
+
+
+# -- provenance ----------------------------------------------------------------------------------------
+
+def sources() -> pd.DataFrame:
+    return table("sources")
+
+
+def build_info() -> dict:
+    info = table("build_info")
+    return info.iloc[0].to_dict() if len(info) else {}
+
+
+def validation_report() -> pd.DataFrame:
+    return table("validation_report")
+
+
+def reconciliation() -> pd.DataFrame:
+    return table("reconciliation")
+
+
+def definition(source_key: str, lang: str) -> str | None:
+    """The definition of a source in fi or en (Swedish readers get the Finnish one)."""
+    src = sources()
+    rows = src[src["source_key"] == source_key] if "source_key" in src else src.iloc[0:0]
+    if rows.empty:
+        return None
+    column = "definition_en" if lang == "en" and "definition_en" in rows else "definition_fi"
+    value = rows.iloc[0].get(column)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def is_missing(value) -> bool:
+    """None, NaN and pandas' NA alike."""
+    if value is None or value is pd.NA:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return isinstance(value, float) and math.isnan(value)
