@@ -249,3 +249,49 @@ def age_sex_summary(frame: pd.DataFrame) -> str:
     children = both[["0-6", "7-15"]].sum(min_count=2)
     return t("age_sex_summary", group=largest.replace("-", "–"), count=count(both[largest]),
              children=count(children), elderly=count(both["65+"]))
+
+
+# -- temporary protection and quota refugees -----------------------------------------------------------
+
+def monthly_counts(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
+    """Month-end counts as a line. ``frame``: reference_date, persons (null when hidden), count_text."""
+    fig = go.Figure(go.Scatter(
+        x=frame["reference_date"], y=frame["persons"], mode="lines+markers+text", connectgaps=False,
+        line={"color": MUNICIPALITY, "width": 3}, marker={"size": 9, "color": MUNICIPALITY},
+        text=frame["count_text"], textposition="top center", customdata=frame[["month_text", "count_text"]],
+        hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>"))
+    fig.update_yaxes(title=None, rangemode="tozero", gridcolor="#e6e6e6")
+    fig.update_xaxes(title=None, showgrid=False, tickformat="%m/%Y")
+    return _layout(fig, title, source, height=360)
+
+
+def quota_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
+    """Quota against persons arrived per year. ``frame``: year, quota, arrived_persons, *_text."""
+    fig = go.Figure()
+    for column, label, colour in (("quota", t("quota"), "#56B4E9"), ("arrived_persons", t("arrived_persons"), MUNICIPALITY)):
+        fig.add_trace(go.Bar(
+            x=frame["year"].astype(str), y=frame[column].fillna(0), name=label, marker={"color": colour},
+            text=frame[f"{column}_text"], textposition="outside", cliponaxis=False,
+            customdata=pd.DataFrame({"label": label, "text": frame[f"{column}_text"]}),
+            hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>"))
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title=None, rangemode="tozero", gridcolor="#e6e6e6")
+    fig.update_xaxes(title=None, type="category")
+    return _layout(fig, title, source, height=360)
+
+
+def survey_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
+    """Kuntaliitto's survey: one stacked bar per question (agree, neither, disagree, cannot say)."""
+    parts = [("agree_pct", t("kl_agree"), "#009E73"), ("neutral_pct", t("kl_neutral"), "#BBBBBB"),
+             ("disagree_pct", t("kl_disagree"), "#D55E00"), ("cannot_say_pct", t("kl_cannot_say"), "#E6E6E6")]
+    fig = go.Figure()
+    for column, label, colour in parts:
+        texts = [formatting.percent(v, lang(), 0) for v in frame[column]]
+        fig.add_trace(go.Bar(
+            y=frame["question"], x=frame[column], name=label, orientation="h", marker={"color": colour},
+            text=texts, textposition="inside", customdata=pd.DataFrame({"label": label, "text": texts}),
+            hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>"))
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title=None, range=[0, 100], ticksuffix=_percent_suffix(), showgrid=False)
+    fig.update_yaxes(title=None, autorange="reversed")
+    return _layout(fig, title, source, height=340)

@@ -25,6 +25,9 @@ FLAGS = {
     "population_by_language": ["population_flag"],
     "population_by_age_group": ["population_flag"],
     "population_by_citizenship": ["population_flag"],
+    "temporary_protection": ["persons_flag"],
+    "quota_refugees": ["arrived_persons_flag", "arrived_families_flag"],
+    "indicator_values": ["value_flag"],
 }
 
 
@@ -269,3 +272,50 @@ def is_missing(value) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return isinstance(value, float) and math.isnan(value)
+
+
+# -- the municipality's programme figures and the impact indicators -----------------------------------
+
+def _rows_of(table_name: str, kunta_code: str, order: str) -> pd.DataFrame:
+    frame = table(table_name)
+    if frame.empty:
+        return frame
+    return frame[frame["kunta_code"] == kunta_code].sort_values(order).reset_index(drop=True)
+
+
+def temporary_protection(kunta_code: str) -> pd.DataFrame:
+    """Month-end counts of temporary protection with a municipality of residence (flags, note, source)."""
+    return _rows_of("temporary_protection", kunta_code, "reference_date")
+
+
+def quota_refugees(kunta_code: str) -> pd.DataFrame:
+    """The yearly quota against arrivals, from the municipality's own files."""
+    return _rows_of("quota_refugees", kunta_code, "year")
+
+
+@st.cache_data(ttl=TTL, max_entries=200, show_spinner=False)
+def _scorecard(version: str, kunta_code: str) -> pd.DataFrame:
+    frame = _query(version, """
+        select i.group_id, i.group_fi, i.group_sv, i.group_en, i.group_order,
+               i.indicator_id, i.indicator_fi, i.indicator_sv, i.indicator_en, i.indicator_order,
+               m.measure_id, m.measure_order, m.measure_fi, m.measure_sv, m.measure_en, m.definition_fi,
+               m.definition_en, m.higher_is_better, m.available, m.how_to_get_fi, m.how_to_get_en,
+               m.source as measure_source, v.unit, v.source_kind, v.period, v.reference_date, v.value,
+               v.value_flag, v.status, v.source
+        from indicator_values v
+        join indicators i using (indicator_id)
+        join indicator_measures m using (measure_id)
+        where v.kunta_code = ?
+        order by i.group_order, i.indicator_order, m.measure_order, v.reference_date nulls first, v.period""",
+        [kunta_code])
+    return _with_flags(frame, "indicator_values")
+
+
+def indicator_scorecard(kunta_code: str) -> pd.DataFrame:
+    """Every indicator measure of the municipality, one row per value (one no_data row where none)."""
+    return _scorecard(_version(), kunta_code)
+
+
+def kuntaliitto_survey() -> pd.DataFrame:
+    """Kuntaliitto's 2023 municipal survey: the national reference points."""
+    return table("kuntaliitto_survey")

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from pipeline import paths
 
 APP = str(paths.ROOT / "dashboard" / "app.py")  # AppTest resolves relative paths against this file
-PAGES = ["app_pages/profile.py", "app_pages/comparison.py", "app_pages/sources.py"]
+PAGES = ["app_pages/profile.py", "app_pages/comparison.py", "app_pages/impact.py", "app_pages/sources.py"]
 
 
 @pytest.fixture
@@ -141,7 +141,8 @@ def test_breakdowns_say_plainly_they_are_not_in_the_offline_snapshot(curated):
     assert "Population by age and sex is not in this snapshot" in body
     assert "Population by citizenship is not in this snapshot" in body
     assert body.count("refresh --online") == 3
-    assert len(at.get("plotly_chart")) == 1  # the trend only: never an empty chart
+    breakdowns = {"profile_kielet", "profile_kansalaisuudet", "profile_age_sex"}
+    assert not breakdowns & {c.key for c in at.get("plotly_chart")}  # never an empty chart
 
 
 def test_profile_of_a_municipality_with_a_hidden_share(curated):
@@ -246,9 +247,70 @@ def test_live_breakdowns_are_drawn_when_fetched(raw_root, monkeypatch):
         synthetic_pxweb.serve(rsps)
         assert cli.main(["refresh", "--online"]) == 0
     at = run_app(kunta="111", vuosi="2024")
-    assert len(at.get("plotly_chart")) == 4  # trend, languages, citizenship, age and sex
+    keys = {c.key for c in at.get("plotly_chart")}
+    assert {"profile_trend", "profile_kielet", "profile_kansalaisuudet", "profile_age_sex"} <= keys
     body = texts(at)
     assert "Suurimmat vieraskieliset kieliryhmät: " in body
     assert "Eniten ulkomaiden kansalaisia: " in body
     assert "Suurin ikäryhmä on " in body
     assert "ei ole tässä aineistossa" not in body
+
+
+# -- temporary protection and quota refugees (profile) ---------------------------------------------------
+
+def test_profile_shows_temporary_protection_and_quota_against_arrivals(curated):
+    at = run_app(kunta="111", vuosi="2024")
+    assert metrics(at)["Tilapäistä suojelua saavia, kotikunta Heinola"] == "42"
+    body = texts(at)
+    assert "30.9.2025: 42 tilapäistä suojelua saavaa, joilla on kotikunta Heinola." in body
+    assert "Vuodelta 2024 ei ole kuukausilukua; uusin luku on 30.9.2025." in body
+    # 9 persons shown; 1 family hidden by the small-count rule, never the number
+    assert ("Vuonna 2024 kiintiö oli 15; saapuneita kirjattu 9 henkilöä ja < 5 perhettä "
+            "(1.1.2024–29.2.2024; 1.4.2024–30.6.2024).") in body
+    assert "Saapumiset on kirjattu vain mainituilta ajanjaksoilta; puuttuva tieto ei ole nolla." in body
+
+
+def test_a_reception_centre_jump_is_explained(curated):
+    at = run_app(kunta="560", vuosi="2025")
+    assert metrics(at)["Tilapäistä suojelua saavia, kotikunta Orimattila"] == "155"
+    assert any("reception centre" in i.value for i in at.info)
+    assert "Vuonna 2024 kiintiö oli 0; saapumisia ei ole kirjattu." in texts(at)
+
+
+def test_municipality_without_programme_data_says_how_to_add_it(curated):
+    body = texts(run_app(kunta="398", vuosi="2024"))
+    assert "python -m pipeline import temporary-protection TIEDOSTO" in body
+    assert "python -m pipeline template quota" in body
+
+
+# -- impact indicators -----------------------------------------------------------------------------------
+
+def test_impact_page_shows_twelve_indicators_in_four_groups(curated):
+    at = run_app("app_pages/impact.py", kunta="111", vuosi="2025")
+    assert at.title[0].value == "Kotoutumisen vaikuttavuus: Heinola"
+    assert [h.value for h in at.subheader][:4] == ["Hyvinvointi", "Kaupunki/kunta", "Palveluiden saatavuus ja laatu",
+                                                   "Toiminta ja talous"]
+    body = texts(at)
+    assert "**2 mitattu · 1 omaa tietoa · 9 ei tietoa vielä (12 mittarista)**" in body
+    assert body.count("-badge[") == 12
+    assert "Vieraskielisten osuus väestöstä: **5,8 %** (2025) · ↑ edellinen 2024: 5,5 %" in body
+    assert ("Verkostotapaamiset: **4** (1.1.2024–31.12.2024) · ↑ edellinen 1.1.2023–31.12.2023: 3 · "
+            "parempaan suuntaan") in body
+    assert "Osallisuuden kokemus (kysely): **ei tietoa vielä** · Täytä: `python -m pipeline template survey`" in body
+    assert "StatFin tyokay" in body  # a live-only measure says where it would come from
+
+
+def test_impact_page_follows_the_year(curated):
+    body = texts(run_app("app_pages/impact.py", kunta="111", vuosi="2023"))
+    assert "Vieraskielisten osuus väestöstä: **5 %** (2023)" in body or "**5,0 %** (2023)" in body
+    assert "Verkostotapaamiset: **3** (1.1.2023–31.12.2023)" in body
+
+
+def test_impact_page_in_english_and_the_national_reference(curated):
+    at = run_app("app_pages/impact.py", kunta="111", vuosi="2025", lang="en")
+    body = texts(at)
+    assert "Impact of integration work: Heinola" in body
+    assert "Internationalisation" in body and "No data yet" in body
+    assert "National reference: Kuntaliitto's municipal survey 2023" in body
+    assert "Of the municipalities, 42% found the resources for integration sufficient and 43% insufficient " \
+           "(157 answers)." in body

@@ -247,3 +247,82 @@ section("section_age_sex", "population_by_age_group", data.population_by_age_gro
 # ======================================================================================================
 # Temporary protection and quota refugees: the lead adds these sections here (below this line).
 # ======================================================================================================
+st.divider()
+
+
+def temporary_protection_section() -> None:
+    """The latest month-end count of the year with its monthly series, note and the context sentence."""
+    st.subheader(t("section_tp"))
+    rows = data.temporary_protection(code)
+    if rows.empty:
+        st.markdown(t("tp_none", name=name))
+        return
+    rows = rows.assign(count_text=[count_text(v, f) for v, f in zip(rows["persons"], rows["persons_flag"])],
+                       month_text=[day_text(d) for d in rows["reference_date"]])
+    in_year = rows[rows["year"] == year]
+    latest = (in_year if len(in_year) else rows).iloc[-1]
+    card, text = st.columns([1, 3], gap="medium")
+    with card:
+        components.headline_card(t("tp_card", name=name), latest["count_text"], change_text=latest["month_text"])
+    with text:
+        summary = t("tp_summary", date=latest["month_text"], count=latest["count_text"], name=name)
+        if not data.is_missing(latest["change_from_previous"]):
+            summary += t("tp_change", change=formatting.number(int(latest["change_from_previous"]), lang()))
+        if in_year.empty:
+            summary += " " + t("tp_not_in_year", year=year, date=latest["month_text"])
+        st.markdown(summary)
+        for note in rows["note"].dropna().unique():
+            st.info(f"{t('tp_note')}: {note}", icon=":material/info:")
+        st.markdown(t("tp_context"))
+    source = rows["source"].dropna().iloc[-1]
+    if len(rows) > 1:
+        st.plotly_chart(charts.monthly_counts(rows, t("tp_title", name=name), source),
+                        config=charts.config(f"{code}_tilapainen_suojelu"), key="profile_tp")
+    about = components.source_caption(sources=rows["source"], dates=rows["reference_date"],
+                                      definitions=["temporary_protection"],
+                                      small_counts=(rows["persons_flag"] == disclosure.CONFIDENTIAL).any())
+    out = pd.DataFrame({t("month"): rows["reference_date"].astype(str).str[:10], t("persons_col"): rows["persons"],
+                        t("marking"): [components.marking(f) for f in rows["persons_flag"]],
+                        t("tp_note"): rows["note"], t("source"): rows["source"]})
+    components.downloads(out, f"{code}_tilapainen_suojelu", about, chart=len(rows) > 1)
+
+
+def quota_section() -> None:
+    """The yearly quota against quota refugees arrived (the municipality's own figures)."""
+    st.subheader(t("section_quota"))
+    rows = data.quota_refugees(code)
+    if rows.empty:
+        st.markdown(t("quota_none", name=name))
+        return
+    rows = rows.assign(
+        quota_text=[count_text(v) for v in rows["quota"]],
+        arrived_persons_text=[count_text(v, f) for v, f in zip(rows["arrived_persons"], rows["arrived_persons_flag"])],
+        arrived_families_text=[count_text(v, f) for v, f in zip(rows["arrived_families"], rows["arrived_families_flag"])])
+    sources = list(rows["quota_source"]) + list(rows["arrivals_source"])
+    st.plotly_chart(charts.quota_bars(rows, t("quota_title", name=name), next(s for s in sources if isinstance(s, str))),
+                    config=charts.config(f"{code}_kiintiopakolaiset"), key="profile_quota")
+    shown = rows[rows["year"] == year]
+    r = (shown if len(shown) else rows).iloc[-1]
+    if isinstance(r["arrivals_periods"], str):
+        st.markdown(t("quota_summary", year=int(r["year"]), quota=r["quota_text"], persons=r["arrived_persons_text"],
+                      families=r["arrived_families_text"], periods=r["arrivals_periods"]))
+    else:
+        st.markdown(t("quota_summary_quota_only", year=int(r["year"]), quota=r["quota_text"]))
+    about = components.source_caption(
+        sources=sources, dates=[f"{int(y)}-12-31" for y in rows["year"]], notes=[t("quota_partial")],
+        small_counts=rows[["arrived_persons_flag", "arrived_families_flag"]].eq(disclosure.CONFIDENTIAL).any().any())
+    out = pd.DataFrame({
+        t("year"): rows["year"], t("quota"): rows["quota"], t("emergency"): rows["emergency_cases"],
+        t("arrived_persons"): rows["arrived_persons"],
+        f"{t('arrived_persons')} – {t('marking')}": [components.marking(f) for f in rows["arrived_persons_flag"]],
+        t("arrived_families"): rows["arrived_families"],
+        f"{t('arrived_families')} – {t('marking')}": [components.marking(f) for f in rows["arrived_families_flag"]],
+        t("arrivals_periods"): rows["arrivals_periods"], t("source"): rows["quota_source"].fillna(rows["arrivals_source"])})
+    components.downloads(out, f"{code}_kiintiopakolaiset", about, chart=True)
+
+
+tp_col, quota_col = st.columns(2, gap="large")
+with tp_col:
+    temporary_protection_section()
+with quota_col:
+    quota_section()

@@ -1,0 +1,147 @@
+"""Vaikuttavuus: Kuntaliitto's twelve impact indicators in four groups as a scorecard for the municipality."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, components, data
+from dashboard.components import count_text
+from dashboard.i18n import column, lang, t
+from pipeline import disclosure, formatting
+
+code: str = st.session_state["kunta"]
+year: int = st.session_state["vuosi"]
+muni = data.municipality(code)
+name = muni[f"name_{lang()}"]
+STATUS_ORDER = ["measured", "local", "no_data"]
+BADGE_COLOUR = {"measured": "green", "local": "blue", "no_data": "gray"}
+
+
+def by_year(frame: pd.DataFrame) -> pd.DataFrame:
+    """Values of periods that end by the end of the chosen year (and the no-data rows)."""
+    ends = pd.to_numeric(frame["period"].fillna("").str.split("/").str[-1].str[:4], errors="coerce")
+    return frame[ends.isna() | (ends <= year)]
+
+
+def value_text(row) -> str:
+    """A value in its unit, through the small-count rule (``< 5`` for a count, ``..`` for a derived figure)."""
+    hidden = row["value_flag"] == disclosure.CONFIDENTIAL
+    if row["unit"] in ("persons", "count"):
+        return count_text(row["value"], row["value_flag"])
+    if hidden:
+        return disclosure.SYMBOL_DERIVED
+    if data.is_missing(row["value"]):
+        return formatting.MISSING
+    if row["unit"] == "percent":
+        return formatting.percent(row["value"], lang(), 1 if abs(row["value"]) >= 0.1 else 2)
+    if row["unit"] == "percentage_points":
+        return formatting.points(row["value"], lang())
+    return formatting.number(row["value"], lang(), 1)
+
+
+def period_text(period) -> str:
+    if not isinstance(period, str):
+        return formatting.MISSING
+    if "/" in period:
+        start, end = period.split("/")
+        return f"{formatting.day(start, lang())}–{formatting.day(end, lang())}"
+    return period
+
+
+def trend_text(latest, previous, higher_is_better) -> str:
+    """The change from the previous value, said as better or worse where the direction is known."""
+    if previous is None or any(data.is_missing(v) for v in (latest["value"], previous["value"])):
+        return ""
+    diff = float(latest["value"]) - float(previous["value"])
+    if diff == 0:
+        judgement = t("trend_same")
+    elif data.is_missing(higher_is_better):
+        judgement = ""
+    else:
+        judgement = t("trend_better") if (diff > 0) == bool(higher_is_better) else t("trend_worse")
+    arrow = "↑" if diff > 0 else ("↓" if diff < 0 else "→")
+    shown = t("trend_from", period=period_text(previous["period"]), value=value_text(previous))
+    return f"{arrow} {shown}" + (f" · {judgement}" if judgement else "")
+
+
+def measure_block(rows: pd.DataFrame) -> dict:
+    """Show one measure (its latest value, trend, period and source, or how to fill it); return its row."""
+    first = rows.iloc[0]
+    label = first[column(first, "measure")]
+    have = rows[rows["status"] != "no_data"]
+    if have.empty:
+        fill = (t("fill_with", command=f"python -m pipeline template {first['measure_source']}")
+                if first["source_kind"] in ("local_file", "survey") else first[column(first, "how_to_get")])
+        st.markdown(f"{label}: **{t('status_no_data').lower()}** · {fill}")
+        return {**first.to_dict(), "value_text": "", "status": "no_data"}
+    latest = have.iloc[-1]
+    previous = have.iloc[-2] if len(have) > 1 else None
+    trend = trend_text(latest, previous, first["higher_is_better"])
+    st.markdown(f"{label}: **{value_text(latest)}** ({period_text(latest['period'])})" + (f" · {trend}" if trend else ""))
+    st.caption(f"{t('cap_source')}: {latest['source']}")
+    return {**latest.to_dict(), "value_text": value_text(latest)}
+
+
+def indicator_card(rows: pd.DataFrame) -> list[dict]:
+    first = rows.iloc[0]
+    statuses = rows.groupby("measure_id", sort=False)["status"].apply(
+        lambda s: "no_data" if (s == "no_data").all() else s[s != "no_data"].iloc[-1])
+    status = min(statuses, key=STATUS_ORDER.index)
+    shown = []
+    with st.container(border=True):
+        head, badge = st.columns([5, 1], vertical_alignment="center")
+        head.markdown(f"**{first[column(first, 'indicator')]}**")
+        badge.badge(t(f"status_{status}"), color=BADGE_COLOUR[status])
+        for _, measure_rows in rows.groupby("measure_id", sort=False):
+            shown.append(measure_block(measure_rows))
+    return shown
+
+
+scorecard = by_year(data.indicator_scorecard(code))
+
+st.title(t("impact_title", name=name))
+st.markdown(t("impact_intro"))
+
+statuses = scorecard.groupby("indicator_id")["status"].apply(
+    lambda s: min(s.unique(), key=STATUS_ORDER.index)).value_counts()
+st.markdown("**" + t("impact_counts", measured=statuses.get("measured", 0), local=statuses.get("local", 0),
+                     no_data=statuses.get("no_data", 0)) + "**")
+
+shown: list[dict] = []
+for _, group_rows in scorecard.groupby("group_order", sort=True):
+    st.subheader(group_rows.iloc[0][column(group_rows.iloc[0], "group")])
+    indicators = list(group_rows.groupby("indicator_order", sort=True))
+    for row_start in range(0, len(indicators), 3):
+        for col, (_, rows) in zip(st.columns(3, gap="small"), indicators[row_start:row_start + 3]):
+            with col:
+                shown.extend(indicator_card(rows))
+
+about = components.source_caption(
+    sources=[s["source"] for s in shown if isinstance(s.get("source"), str)],
+    dates=[s["reference_date"] for s in shown if not data.is_missing(s.get("reference_date"))],
+    small_counts=any(s.get("value_flag") == disclosure.CONFIDENTIAL for s in shown),
+    notes=[t("impact_intro").split(".")[0] + "."])
+table = pd.DataFrame([{
+    t("group"): s[column(s, "group")], t("indicator"): s[column(s, "indicator")], t("measure"): s[column(s, "measure")],
+    t("value"): s["value"] if s["status"] != "no_data" else None, t("marking"): s.get("value_text", ""),
+    "unit": s["unit"], t("period"): s.get("period"), t("status"): t(f"status_{s['status']}"), t("source"): s.get("source"),
+} for s in shown])
+components.downloads(table, f"{code}_vaikuttavuus_{year}", about)
+
+# -- national reference --------------------------------------------------------------------------------
+st.divider()
+survey = data.kuntaliitto_survey()
+if not survey.empty:
+    st.subheader(t("kl_title"))
+    survey = survey.assign(question=survey[column(survey, "question")])
+    st.plotly_chart(charts.survey_bars(survey, t("kl_title"), survey["source"].iloc[0]),
+                    config=charts.config("kuntaliitto_kysely_2023"), key="impact_kuntaliitto")
+    resources = survey[survey["question_id"] == "resources_sufficient"]
+    if len(resources):
+        r = resources.iloc[0]
+        st.markdown(t("kl_summary", agree=formatting.percent(r["agree_pct"], lang(), 0),
+                      disagree=formatting.percent(r["disagree_pct"], lang(), 0),
+                      answers=formatting.number(r["answers"], lang())))
+    about = components.source_caption(sources=survey["source"], dates=survey["reference_date"],
+                                      definitions=["kuntaliitto_survey"])
+    components.downloads(survey.drop(columns=["question"]), "kuntaliitto_kysely_2023", about, chart=True)
