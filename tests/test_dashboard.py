@@ -260,7 +260,7 @@ def test_live_breakdowns_are_drawn_when_fetched(raw_root, monkeypatch):
 
 def test_profile_shows_temporary_protection_and_quota_against_arrivals(curated):
     at = run_app(kunta="111", vuosi="2024")
-    assert metrics(at)["Tilapäistä suojelua saavia, kotikunta Heinola"] == "42"
+    assert metrics(at)["30.9.2025"] == "42"
     body = texts(at)
     assert "30.9.2025: 42 tilapäistä suojelua saavaa, joilla on kotikunta Heinola." in body
     assert "Vuodelta 2024 ei ole kuukausilukua; uusin luku on 30.9.2025." in body
@@ -272,7 +272,8 @@ def test_profile_shows_temporary_protection_and_quota_against_arrivals(curated):
 
 def test_a_reception_centre_jump_is_explained(curated):
     at = run_app(kunta="560", vuosi="2025")
-    assert metrics(at)["Tilapäistä suojelua saavia, kotikunta Orimattila"] == "155"
+    assert metrics(at)["30.9.2025"] == "155"
+    assert "profile_quota" not in {c.key for c in at.get("plotly_chart")}  # quota 0, no arrivals: no chart
     assert any("reception centre" in i.value for i in at.info)
     assert "Vuonna 2024 kiintiö oli 0; saapumisia ei ole kirjattu." in texts(at)
 

@@ -89,9 +89,8 @@ def indicator_card(rows: pd.DataFrame) -> list[dict]:
     status = min(statuses, key=STATUS_ORDER.index)
     shown = []
     with st.container(border=True):
-        head, badge = st.columns([5, 1], vertical_alignment="center")
-        head.markdown(f"**{first[column(first, 'indicator')]}**")
-        badge.badge(t(f"status_{status}"), color=BADGE_COLOUR[status])
+        st.markdown(f"**{first[column(first, 'indicator')]}**")
+        st.badge(t(f"status_{status}"), color=BADGE_COLOUR[status])
         for _, measure_rows in rows.groupby("measure_id", sort=False):
             shown.append(measure_block(measure_rows))
     return shown

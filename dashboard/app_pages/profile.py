@@ -261,9 +261,9 @@ def temporary_protection_section() -> None:
                        month_text=[day_text(d) for d in rows["reference_date"]])
     in_year = rows[rows["year"] == year]
     latest = (in_year if len(in_year) else rows).iloc[-1]
-    card, text = st.columns([1, 3], gap="medium")
+    card, text = st.columns([2, 3], gap="medium")
     with card:
-        components.headline_card(t("tp_card", name=name), latest["count_text"], change_text=latest["month_text"])
+        components.headline_card(latest["month_text"], latest["count_text"], help=t("tp_card", name=name))
     with text:
         summary = t("tp_summary", date=latest["month_text"], count=latest["count_text"], name=name)
         if not data.is_missing(latest["change_from_previous"]):
@@ -299,8 +299,10 @@ def quota_section() -> None:
         arrived_persons_text=[count_text(v, f) for v, f in zip(rows["arrived_persons"], rows["arrived_persons_flag"])],
         arrived_families_text=[count_text(v, f) for v, f in zip(rows["arrived_families"], rows["arrived_families_flag"])])
     sources = list(rows["quota_source"]) + list(rows["arrivals_source"])
-    st.plotly_chart(charts.quota_bars(rows, t("quota_title", name=name), next(s for s in sources if isinstance(s, str))),
-                    config=charts.config(f"{code}_kiintiopakolaiset"), key="profile_quota")
+    drawable = (rows["quota"].fillna(0) > 0).any() or rows["arrived_persons"].notna().any()
+    if drawable:  # a chart of zeros and gaps says nothing the sentence does not
+        st.plotly_chart(charts.quota_bars(rows, t("quota_title", name=name), next(s for s in sources if isinstance(s, str))),
+                        config=charts.config(f"{code}_kiintiopakolaiset"), key="profile_quota")
     shown = rows[rows["year"] == year]
     r = (shown if len(shown) else rows).iloc[-1]
     if isinstance(r["arrivals_periods"], str):
@@ -318,7 +320,7 @@ def quota_section() -> None:
         t("arrived_families"): rows["arrived_families"],
         f"{t('arrived_families')} – {t('marking')}": [components.marking(f) for f in rows["arrived_families_flag"]],
         t("arrivals_periods"): rows["arrivals_periods"], t("source"): rows["quota_source"].fillna(rows["arrivals_source"])})
-    components.downloads(out, f"{code}_kiintiopakolaiset", about, chart=True)
+    components.downloads(out, f"{code}_kiintiopakolaiset", about, chart=drawable)
 
 
 tp_col, quota_col = st.columns(2, gap="large")
