@@ -110,18 +110,22 @@ def print_summary(summary) -> None:
 
 
 def cmd_profile(args) -> int:
-    from pipeline.profile import ProfileError, municipality_profile
+    from pipeline.profile import municipality_profile
+
+    return municipality_command(args, municipality_profile, lambda r: r, profile_text)
+
+
+def municipality_command(args, query, to_json, to_text) -> int:
+    """Run a per-municipality query; print JSON or text; an unknown municipality or year exits 2."""
+    from pipeline.profile import ProfileError
 
     with connect_read_only() as con:
         try:
-            result = municipality_profile(con, args.municipality, args.year)
+            result = query(con, args.municipality, args.year)
         except ProfileError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
-    else:
-        print(profile_text(result))
+    print(json.dumps(to_json(result), ensure_ascii=False, indent=2) if args.json else to_text(result))
     return 0
 
 
@@ -155,19 +159,8 @@ def profile_text(p: dict) -> str:
 
 def cmd_indicators(args) -> int:
     from pipeline.indicator_report import municipality_indicators
-    from pipeline.profile import ProfileError
 
-    with connect_read_only() as con:
-        try:
-            result = municipality_indicators(con, args.municipality, args.year)
-        except ProfileError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-    if args.json:
-        print(json.dumps(result["indicators"], ensure_ascii=False, indent=2))
-    else:
-        print(indicators_text(result))
-    return 0
+    return municipality_command(args, municipality_indicators, lambda r: r["indicators"], indicators_text)
 
 
 def indicators_text(result: dict) -> str:
