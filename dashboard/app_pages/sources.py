@@ -38,7 +38,7 @@ def when(value) -> str:
 
 title_column = "title_en" if lang() == "en" else "title_fi"
 table = pd.DataFrame({
-    t("src_col_dataset"): src["dataset"],
+    t("src_col_dataset"): src["source_key"].where(src["kind"] == "published_document", src["dataset"]),
     t("src_col_licence"): src["licence"],
     t("src_col_kind"): [kind_text(k) for k in src["kind"]],
     t("src_col_snapshot"): src["snapshot_id"].fillna(formatting.MISSING),
