@@ -254,14 +254,16 @@ def reconciliation() -> pd.DataFrame:
 
 
 def definition(source_key: str, lang: str) -> str | None:
-    """The definition of a source in fi or en (Swedish readers get the Finnish one)."""
+    """The definition of a source in the reader's language (Finnish where a translation is missing)."""
     src = sources()
     rows = src[src["source_key"] == source_key] if "source_key" in src else src.iloc[0:0]
     if rows.empty:
         return None
-    column = "definition_en" if lang == "en" and "definition_en" in rows else "definition_fi"
-    value = rows.iloc[0].get(column)
-    return value if isinstance(value, str) and value.strip() else None
+    for column in (f"definition_{lang}", "definition_fi"):
+        value = rows.iloc[0].get(column)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
 
 
 def is_missing(value) -> bool:

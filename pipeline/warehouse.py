@@ -131,7 +131,8 @@ def sources_table(snapshots: dict[str, list]) -> pd.DataFrame:
         base = {
             "source_key": dataset, "dataset": dataset, "citation": meta.get("citation") or spec.get("citation"),
             "title_fi": spec.get("title_fi"), "title_en": spec.get("title_en"),
-            "definition_fi": spec.get("definition_fi"), "definition_en": spec.get("definition_en"),
+            "definition_fi": spec.get("definition_fi"), "definition_sv": spec.get("definition_sv"),
+            "definition_en": spec.get("definition_en"),
             "licence": spec.get("licence"), "reference_date": spec.get("reference_date"),
             "snapshot_id": files[0].path.parent.name if files else None,
             "kind": meta.get("kind"), "retrieved_at": meta.get("retrieved_at"),
@@ -145,7 +146,8 @@ def sources_table(snapshots: dict[str, list]) -> pd.DataFrame:
         rows.append({"source_key": f"local_{kind}", "dataset": f"local_{kind}",
                      "citation": f"Kunnan oma tiedosto / the municipality's own file: data/local/{kind}",
                      "title_fi": spec["title_fi"], "title_en": spec["title_en"],
-                     "definition_fi": spec["definition_fi"], "definition_en": spec["definition_en"],
+                     "definition_fi": spec["definition_fi"], "definition_sv": spec.get("definition_sv"),
+                     "definition_en": spec["definition_en"],
                      "licence": None, "reference_date": None, "snapshot_id": None, "kind": "local_file",
                      "retrieved_at": None, "table_updated": None, "url": None, "files": None})
     return pd.DataFrame(rows)

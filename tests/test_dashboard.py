@@ -315,3 +315,8 @@ def test_impact_page_in_english_and_the_national_reference(curated):
     assert "National reference: Kuntaliitto's municipal survey 2023" in body
     assert "Of the municipalities, 42% found the resources for integration sufficient and 43% insufficient " \
            "(157 answers)." in body
+
+
+def test_swedish_captions_carry_swedish_definitions(curated):
+    body = texts(run_app(kunta="111", vuosi="2024", lang="sv"))
+    assert "Personer med främmande modersmål är de vars registrerade modersmål är annat än finska" in body

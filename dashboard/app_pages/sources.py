@@ -94,10 +94,9 @@ if not rec.empty:
 
 # -- definitions and methods ---------------------------------------------------------------------------
 st.header(t("src_definitions"), divider="gray")
-definition_column = "definition_en" if lang() == "en" else "definition_fi"
 for row in src.drop_duplicates("dataset").itertuples():
-    text = getattr(row, definition_column, None)
-    if isinstance(text, str) and text.strip():
+    text = data.definition(row.source_key, lang())
+    if text:
         title = getattr(row, title_column, None) or row.dataset
         st.markdown(f"**{title}** (`{row.dataset}`): {text}")
 st.subheader(t("src_methods"))
