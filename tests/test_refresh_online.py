@@ -83,8 +83,15 @@ def test_transient_faults_are_retried(raw_root, no_sleep, capsys):
     assert 3 in no_sleep
 
 
+TIMEOUT = lambda req: (_ for _ in ()).throw(requests.exceptions.ReadTimeout())  # noqa: E731
+TRUNCATED = (200, {}, '{"version": "2.0", "class": "dataset", "val')
+
+
 @pytest.mark.parametrize("fault, table, message", [
     ({("POST", "11rm"): [(503, {}, "busy")] * 5}, "11rm", "failed after 5 attempt(s); last: HTTP 503"),
+    ({("POST", "11rm"): [(429, {}, "slow down")] * 5}, "11rm", "failed after 5 attempt(s); last: HTTP 429"),
+    ({("POST", "159t"): [TIMEOUT] * 5}, "159t", "failed after 5 attempt(s); last: ReadTimeout"),
+    ({("GET", "11re"): [TRUNCATED] * 5}, "11re", "failed after 5 attempt(s); last: HTTP 200 with a body that is not valid JSON"),
     ({("GET", "11rh"): [(400, {}, "bad")]}, "11rh", "may have been renamed"),
 ])
 def test_failed_fetch_leaves_raw_snapshot_and_database_unchanged(built_db, raw_root, no_sleep, capsys,

@@ -36,6 +36,8 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "survey_results": marts.SurveyResults,
     "indicator_values": marts.IndicatorValues,
     "indicators": marts.Indicators,
+    "indicator_measures": marts.IndicatorMeasures,
+    "sources": marts.Sources,
 }
 
 # Tables whose municipality/region codes must be in the classification (dim_municipality, dim_region).

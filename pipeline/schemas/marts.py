@@ -247,3 +247,50 @@ class Indicators(Strict):
     @pa.dataframe_check(name="twelve_indicators_in_four_groups")
     def twelve_in_four(cls, df: pd.DataFrame) -> bool:
         return len(df) == 12 and df["group_id"].nunique() == 4
+
+
+class IndicatorMeasures(Strict):
+    group_id: str
+    indicator_id: str
+    measure_id: str = pa.Field(unique=True)
+    measure_order: int
+    available: bool
+    measure_fi: str
+    measure_sv: str
+    measure_en: str
+    definition_fi: str
+    definition_en: str
+    unit: str = pa.Field(isin=["percent", "percentage_points", "persons", "count", "score"])
+    higher_is_better: Optional[pd.BooleanDtype] = pa.Field(nullable=True)
+    source_kind: str = pa.Field(isin=["open_data", "local_file", "survey"])
+    source: str
+    how_to_get_fi: Optional[str] = pa.Field(nullable=True)
+    how_to_get_en: Optional[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(name="unavailable_measures_say_how_to_get_them")
+    def how_to_get(cls, df: pd.DataFrame) -> pd.Series:
+        return df["available"] | (df["how_to_get_fi"].notna() & df["how_to_get_en"].notna())
+
+
+class Sources(Strict):
+    """Every source the figures cite: each dataset with its snapshot, each published document, each local kind."""
+    source_key: str = pa.Field(unique=True)
+    dataset: str
+    citation: str
+    title_fi: str
+    title_en: str
+    definition_fi: Optional[str] = pa.Field(nullable=True)
+    definition_sv: Optional[str] = pa.Field(nullable=True)
+    definition_en: Optional[str] = pa.Field(nullable=True)
+    licence: Optional[str] = pa.Field(nullable=True)
+    reference_date: Optional[str] = pa.Field(nullable=True)
+    snapshot_id: Optional[str] = pa.Field(nullable=True)
+    kind: Optional[str] = pa.Field(nullable=True)
+    retrieved_at: Optional[str] = pa.Field(nullable=True)
+    table_updated: Optional[str] = pa.Field(nullable=True)
+    url: Optional[str] = pa.Field(nullable=True)
+    files: Optional[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(name="a_dataset_in_the_snapshot_has_a_licence")
+    def licensed(cls, df: pd.DataFrame) -> pd.Series:
+        return df["snapshot_id"].isna() | df["licence"].notna()
