@@ -100,13 +100,22 @@ def print_summary(summary) -> None:
     for name, rows in summary.tables.items():
         print(f"  {name:<40} {rows:>10,}")
     print("Sources:")
-    for _, s in summary.sources[summary.sources["kind"] != "published_document"].iterrows():
-        if s["kind"] == "local_file":
-            print(f"  {s['dataset']:<28} {'data/local/':<26} the municipality's own files")
+    print("\n".join(source_lines(summary.sources)))
+
+
+def source_lines(sources) -> list[str]:
+    """One line per dataset: its snapshot and date (or that it is not in the snapshot, or a local file)."""
+    lines = []
+    for _, row in sources[sources["kind"] != "published_document"].iterrows():
+        if row["kind"] == "local_file":
+            lines.append(f"  {row['dataset']:<28} {'data/local/':<26} the municipality's own files")
             continue
-        when = next((v for v in (s["table_updated"], s["retrieved_at"]) if isinstance(v, str)), "not in snapshot")
-        snapshot = s["snapshot_id"] if isinstance(s["snapshot_id"], str) else "-"
-        print(f"  {s['dataset']:<28} {snapshot:<26} {when}")
+        if not isinstance(row["snapshot_id"], str):
+            lines.append(f"  {row['dataset']:<28} {'-':<26} not in the snapshot (refresh --online)")
+            continue
+        when = next((v for v in (row["table_updated"], row["retrieved_at"]) if isinstance(v, str)), "")
+        lines.append(f"  {row['dataset']:<28} {row['snapshot_id']:<26} {when}  {row['kind'] or ''}")
+    return lines
 
 
 def cmd_profile(args) -> int:
@@ -226,8 +235,7 @@ def cmd_status(args) -> int:
     print(f"Database: {paths.database_path()}")
     print(f"Built:    {info['built_at']} in {info['build_seconds']} s")
     print("Snapshots:")
-    for _, s in sources[sources["kind"] != "published_document"].iterrows():
-        print(f"  {s['dataset']:<28} {s['snapshot_id'] or 'not in snapshot':<26} {s['kind'] or ''}")
+    print("\n".join(source_lines(sources)))
     print("Tables:")
     for name, rows in tables:
         print(f"  {name:<40} {rows:>10,}")
