@@ -1,0 +1,30 @@
+"""The constants of the hand-kept files: suffixes, themes, periods, years and the expected form of each type."""
+from __future__ import annotations
+
+SUFFIXES = (".csv", ".xlsx")
+THEMES = ["customer_satisfaction", "inclusion", "safety", "meaningfulness"]
+# Finnish names of the themes, accepted when reading and turned into the English ones.
+THEME_ALIASES_FI = {"asiakastyytyvaisyys": "customer_satisfaction", "osallisuus": "inclusion",
+                    "turvallisuus": "safety", "merkityksellisyys": "meaningfulness"}
+PERIOD_PATTERN = (r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"
+                  r"|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")
+YEAR_RANGE = (1900, 2100)
+
+# The expected form of a value of each type: (Finnish, English).
+FORMS: dict[str, tuple[str, str]] = {
+    "kunta_code": ("kuntakoodi, esim. 111 tai KU111", "a municipality code, e.g. 111 or KU111"),
+    "year": ("vuosi, esim. 2025", "a year, e.g. 2025"),
+    "date": ("päivämäärä, esim. 31.3.2024 tai 2024-03-31", "a date, e.g. 31.3.2024 or 2024-03-31"),
+    "count": ("kokonaisluku ≥ 0, esim. 12", "a whole number ≥ 0, e.g. 12"),
+    "number": ("luku, esim. 4,2", "a number, e.g. 4.2"),
+    "share": ("osuus 0–100, esim. 42,5", "a share 0–100, e.g. 42.5"),
+    "period": ("ajanjakso, esim. 2025, 2025-H1, 2025-Q3, 2025-03 tai 2025-01-01/2025-06-30",
+               "a period, e.g. 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01-01/2025-06-30"),
+    "theme": ("yksi teemoista " + ", ".join(THEMES), "one of the themes " + ", ".join(THEMES)),
+    "document": ("lähdeasiakirjan lyhyt tunnus, esim. vuosikertomus_2023",
+                 "the source document's short name, e.g. vuosikertomus_2023"),
+    "scale": ("vastausasteikko, esim. 1-5 tai %", "the answer scale, e.g. 1-5 or %"),
+    "text": ("tekstiä", "text"),
+}
+REQUIRED_FI, REQUIRED_EN = "pakollinen tieto puuttuu", "a required value is missing"
+UNKNOWN_MUNICIPALITY = ("olemassa olevan kunnan koodi", "the code of an existing municipality")
