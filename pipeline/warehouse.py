@@ -104,22 +104,21 @@ def read_raw(raw_root: Path | None, progress: Callable[[str], None]) -> tuple[di
 
 
 def read_local(municipality_codes: set[str], progress: Callable[[str], None]) -> dict[str, pd.DataFrame]:
-    """The municipality's own files under data/local/, validated: ``local_<kind>`` raw tables."""
-    from pipeline.local_files import KINDS, LocalFileError, discover, read_local_file
+    """The municipality's own files under data/local/, validated: ``local_<kind>`` raw tables.
 
+    Every problem in every file is reported at once, so the analyst fixes them in one round.
+    """
+    from pipeline.local_files import LocalFileError, discover, read_local_dir
+
+    try:
+        frames = read_local_dir(paths.local_dir(), municipality_codes)
+    except LocalFileError as exc:
+        raise BuildError(str(exc)) from exc
     found = discover(paths.local_dir())
-    tables = {}
-    for kind, spec in KINDS.items():
-        try:
-            frames = [read_local_file(kind, path, municipality_codes) for path in found.get(kind, [])]
-        except LocalFileError as exc:
-            raise BuildError(str(exc)) from exc
-        columns = spec.names + ["source_file", "source_row"]
-        tables[f"local_{kind}"] = pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(
-            {col: pd.Series(dtype="object") for col in columns})
+    for kind, frame in frames.items():
         files = ", ".join(p.name for p in found.get(kind, [])) or "–"
-        progress(f"    local {kind:<22} {len(tables[f'local_{kind}']):>9,} rows  from data/local/ ({files})")
-    return tables
+        progress(f"    local {kind:<22} {len(frame):>9,} rows  from data/local/ ({files})")
+    return {f"local_{kind}": frame for kind, frame in frames.items()}
 
 
 def sources_table(snapshots: dict[str, list]) -> pd.DataFrame:

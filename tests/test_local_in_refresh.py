@@ -51,3 +51,12 @@ def test_no_local_files_means_no_data_not_zero(raw_root, tmp_path):
         statuses = con.execute("select distinct status from indicator_values where indicator_id = 'monialainen_verkosto'"
                                ).fetchall()
         assert statuses == [("no_data",)]
+
+
+def test_problems_in_several_files_are_reported_together(raw_root, built_db, tmp_path):
+    local = tmp_path / "local"
+    for name, bad in (("quota.csv", "111,2026,kaksi,,test,\n"), ("activity.csv", "111,2026-01-01,2026-06-30,-1,,,,,,test,\n")):
+        (local / name).write_text((local / name).read_text(encoding="utf-8") + bad, encoding="utf-8")
+    with pytest.raises(warehouse.BuildError) as info:
+        warehouse.build(progress=lambda _: None)
+    assert "quota.csv" in str(info.value) and "activity.csv" in str(info.value)
