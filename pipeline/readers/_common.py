@@ -74,3 +74,14 @@ def concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame({col: pd.Series(dtype="object") for col in columns})
     return pd.concat(frames, ignore_index=True)[columns]
+
+
+def labelled_breakdown(file: RawFile, renames: dict[str, str], code_column: str, dataset: str) -> pd.DataFrame:
+    """A live breakdown (language, citizenship): codes with their Finnish labels; totals where sex was left out."""
+    if file.meta.get("format") != "jsonstat2":
+        raise unknown_format(file, dataset)
+    frame, labels = jsonstat_frame(file, renames)
+    frame[code_column.replace("_code", "_name_fi")] = frame[code_column].map(labels[code_column])
+    if "sex" not in frame.columns:  # eliminated in the query: the totals
+        frame["sex"] = "SSS"
+    return frame
