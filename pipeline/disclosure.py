@@ -70,7 +70,12 @@ def protect(frame: pd.DataFrame, count: str, *, groups: list[list[str]] = (), de
         confidential &= applies.fillna(False).astype(bool).to_numpy()
     if flag_column(count) in out.columns:  # hidden upstream (in the table this one is built from)
         confidential |= out[flag_column(count)].eq(CONFIDENTIAL).fillna(False).astype(bool).to_numpy()
-    confidential = _secondary(out, count, confidential, groups)
+    # secondary suppression ranks cells by their count, or by the implied count where the count is unknown,
+    # so that a small municipality's share goes before its region's total
+    ranking = pd.to_numeric(out[count], errors="coerce").astype("float64")
+    if estimate is not None:
+        ranking = ranking.fillna(pd.to_numeric(estimate, errors="coerce").astype("float64"))
+    confidential = _secondary(out, ranking, confidential, groups)
     flag = pd.Series(pd.NA, index=out.index, dtype="object")
     flag[out[count].isna()] = MISSING
     flag[confidential] = CONFIDENTIAL
@@ -81,10 +86,9 @@ def protect(frame: pd.DataFrame, count: str, *, groups: list[list[str]] = (), de
     return out
 
 
-def _secondary(frame: pd.DataFrame, count: str, confidential: pd.Series, groups) -> pd.Series:
+def _secondary(frame: pd.DataFrame, values: pd.Series, confidential: pd.Series, groups) -> pd.Series:
     """Hide the smallest other non-zero cell of any group with exactly one hidden cell, until stable."""
     confidential = confidential.copy()
-    values = pd.to_numeric(frame[count], errors="coerce")
     group_ids = [frame.groupby(list(keys), dropna=False, sort=False).ngroup() for keys in groups]
     changed = True
     while changed:
@@ -134,14 +138,18 @@ POLICY: dict[str, list[dict]] = {
 HELPERS: dict[str, str] = {
     "foreign_language_speakers": """
         select f.*,
-               -- municipalities add up to their region's count: one group per region; other rows alone
+               -- a region's municipalities and the region's total form one group; the country stands alone
                case when f.area_level = 'municipality' then 'region ' || m.region_code
                     else f.area_level || ' ' || f.area_code end as sum_group,
-               f.share_pct * p.population / 100 as implied_speakers
+               -- the persons a share implies, with the nearest year's population where the year's is unknown
+               f.share_pct * (
+                   select p.population from population p
+                   where p.area_level = f.area_level and p.area_code = f.area_code
+                   order by abs(p.year - f.year), p.reference_date desc
+                   limit 1
+               ) / 100 as implied_speakers
         from foreign_language_speakers f
         left join dim_municipality m on f.area_level = 'municipality' and m.kunta_code = f.area_code
-        left join population p on p.area_level = f.area_level and p.area_code = f.area_code
-             and p.year = f.year and p.is_year_end
     """,
     "local_activity": """
         select *, measure in ('clients', 'network_participants', 'guided_to_work_or_education') as is_persons

@@ -61,3 +61,16 @@ def test_profile_shows_the_symbol_for_hidden_arrivals(built_db, capsys):
     quota = json.loads(capsys.readouterr().out)["quota_refugees"]
     assert (quota["arrived"], quota["arrived_families"], quota["arrived_families_flag"]) == (9, None, "confidential")
     assert "family" not in (quota["note"] or "")  # the source note naming the count is not carried
+
+
+def test_a_hidden_share_takes_the_next_smallest_municipality_not_the_region(con):
+    hidden = con.execute("""
+        select m.name_fi, count(*) from foreign_language_speakers f
+        join dim_municipality m on m.kunta_code = f.area_code
+        where f.speakers_flag = 'confidential' and f.share_pct is null group by 1 order by 1""").fetchall()
+    # Merijärvi and Sottunga imply under 5 persons in every year (the nearest year's population where the
+    # year's own is unknown); Reisjärvi and Kökar are their regions' next smallest, hidden with them
+    assert {name for name, _ in hidden} >= {"Merijärvi", "Reisjärvi", "Sottunga", "Kökar"}
+    regions = con.execute("select count(*) from foreign_language_speakers where area_level = 'region' "
+                          "and share_pct is null").fetchall()
+    assert regions == [(0,)]
