@@ -1,6 +1,8 @@
 """Building blocks shared by the Pandera models."""
 from __future__ import annotations
 
+from typing import Optional
+
 import pandas as pd
 import pandera.pandas as pa
 
@@ -56,3 +58,18 @@ class KuntaliittoAnswers(Strict):
     def add_up(cls, df: pd.DataFrame) -> pd.Series:
         total = df[["agree_pct", "neutral_pct", "disagree_pct", "cannot_say_pct"]].sum(axis=1)
         return (total - 100).abs() <= 1
+
+
+class MunicipalityClassification(Strict):
+    """A municipality of the current division: code, fi/sv/en names, region, wellbeing services county."""
+    kunta_code: str = pa.Field(str_matches=r"^\d{3}$", unique=True)
+    name_fi: str
+    name_sv: str
+    name_en: str
+    region_code: str = pa.Field(str_matches=r"^\d{2}$")
+    region_name_fi: str
+    region_name_sv: str
+    region_name_en: str
+    wellbeing_county_code: Optional[str] = pa.Field(nullable=True)
+    wellbeing_county_name_fi: Optional[str] = pa.Field(nullable=True)
+    wellbeing_county_name_sv: Optional[str] = pa.Field(nullable=True)

@@ -6,23 +6,13 @@ from typing import Optional
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.schemas._base import FLAGS, SEXES, YEARS, AreaModel, KuntaliittoAnswers, Strict, no_count_1_to_4
+from pipeline.schemas._base import FLAGS, SEXES, YEARS, AreaModel, KuntaliittoAnswers, MunicipalityClassification, Strict, no_count_1_to_4
 
 METHODS = ["published", "harmonised", "computed", "computed_estimate"]
 
 
-class DimMunicipality(Strict):
-    kunta_code: str = pa.Field(str_matches=r"^\d{3}$", unique=True)
-    name_fi: str
-    name_sv: str
-    name_en: str
-    region_code: str = pa.Field(str_matches=r"^\d{2}$")
-    region_name_fi: str
-    region_name_sv: str
-    region_name_en: str
-    wellbeing_county_code: Optional[str] = pa.Field(nullable=True)
-    wellbeing_county_name_fi: Optional[str] = pa.Field(nullable=True)
-    wellbeing_county_name_sv: Optional[str] = pa.Field(nullable=True)
+class DimMunicipality(MunicipalityClassification):
+    pass
 
 
 class DimRegion(Strict):

@@ -6,7 +6,7 @@ from typing import Optional
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.schemas._base import SEXES, YEARS, KuntaliittoAnswers, Strict
+from pipeline.schemas._base import SEXES, YEARS, KuntaliittoAnswers, MunicipalityClassification, Strict
 
 LEVELS_WITH_OTHER = ["municipality", "region", "country", "other"]
 
@@ -74,18 +74,7 @@ class StgPopulationByCitizenship(StagedCounts):
         unique = ["area_level", "area_code", "year", "citizenship_code", "sex"]
 
 
-class StgMunicipalities(Strict):
-    kunta_code: str = pa.Field(str_matches=r"^\d{3}$", unique=True)
-    name_fi: str
-    name_sv: str
-    name_en: str
-    region_code: str = pa.Field(str_matches=r"^\d{2}$")
-    region_name_fi: str
-    region_name_sv: str
-    region_name_en: str
-    wellbeing_county_code: Optional[str] = pa.Field(nullable=True)
-    wellbeing_county_name_fi: Optional[str] = pa.Field(nullable=True)
-    wellbeing_county_name_sv: Optional[str] = pa.Field(nullable=True)
+class StgMunicipalities(MunicipalityClassification):
     geometry_geojson: str
     source_file: str
     source_row: str
