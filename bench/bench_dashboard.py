@@ -15,7 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline import paths, warehouse
+from pipeline import paths
+from pipeline.build import warehouse
 
 TARGET_MS = 300
 APP = paths.ROOT / "dashboard" / "app.py"

@@ -15,7 +15,7 @@ import tracemalloc
 
 import numpy as np
 
-from pipeline.jsonstat import read_jsonstat
+from pipeline.read.jsonstat import read_jsonstat
 
 SHAPE = {  # dimension id -> synthetic category codes
     "alue_23_20260101": ["SSS"] + [f"KU{i:03d}" for i in range(1, 309)],

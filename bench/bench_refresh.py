@@ -6,7 +6,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline import paths, warehouse
+from pipeline import paths
+from pipeline.build import warehouse
 
 
 def main() -> dict:

@@ -79,9 +79,9 @@ def connect_read_only() -> duckdb.DuckDBPyConnection:
 
 
 def cmd_refresh(args) -> int:
-    from pipeline import warehouse
-    from pipeline.fetch import FetchError, fetch_all
-    from pipeline.importer import ImportFailed
+    from pipeline.build import warehouse
+    from pipeline.extract.fetch import FetchError, fetch_all
+    from pipeline.extract.imports import ImportFailed
 
     try:
         if args.online:
@@ -119,14 +119,14 @@ def source_lines(sources) -> list[str]:
 
 
 def cmd_profile(args) -> int:
-    from pipeline.profile import municipality_profile
+    from pipeline.report.profile import municipality_profile
 
     return municipality_command(args, municipality_profile, lambda r: r, profile_text)
 
 
 def municipality_command(args, query, to_json, to_text) -> int:
     """Run a per-municipality query; print JSON or text; an unknown municipality or year exits 2."""
-    from pipeline.profile import ProfileError
+    from pipeline.report.profile import ProfileError
 
     with connect_read_only() as con:
         try:
@@ -167,7 +167,7 @@ def profile_text(p: dict) -> str:
 
 
 def cmd_indicators(args) -> int:
-    from pipeline.indicator_report import municipality_indicators
+    from pipeline.report.indicators import municipality_indicators
 
     return municipality_command(args, municipality_indicators, lambda r: r["indicators"], indicators_text)
 
@@ -202,7 +202,7 @@ def unit_text(value, unit: str) -> str:
 
 
 def cmd_template(args) -> int:
-    from pipeline.local_files import write_template
+    from pipeline.read.local_files import write_template
 
     target = paths.local_dir() / f"{args.kind}.csv" if args.output is None else Path(args.output)
     if target.exists():
@@ -216,7 +216,7 @@ def cmd_template(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from pipeline.importer import ImportFailed, import_temporary_protection
+    from pipeline.extract.imports import ImportFailed, import_temporary_protection
 
     try:
         folder = import_temporary_protection(Path(args.file), source_url=args.source_url)

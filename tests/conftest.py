@@ -9,8 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline import paths, warehouse
-from pipeline.snapshot import SnapshotWriter
+from pipeline import paths
+from pipeline.build import warehouse
+from pipeline.raw.snapshot import SnapshotWriter
 
 BUNDLED_RAW = paths.ROOT / "data" / "raw"
 BUNDLED_LOCAL = paths.ROOT / "data" / "local"

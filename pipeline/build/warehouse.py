@@ -1,0 +1,228 @@
+"""Build the curated DuckDB from the raw snapshot: raw tables → sql/staging → sql/intermediate → sql/marts.
+
+The new database is built beside the old one (``<name>.tmp-<pid>``) and replaces it with one atomic
+rename only when every model ran and every Pandera validation passed. On any failure the temporary
+file is removed and the previous database is left byte-identical.
+"""
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+import pandas as pd
+
+from pipeline import indicator_registry, paths, registry
+from pipeline import disclosure
+from pipeline.read import COLUMNS, NEEDS, READERS, REQUIRED
+from pipeline.read.common import RawFormatError
+from pipeline.raw.snapshot import RawSnapshotError, latest_snapshot, read_snapshot
+from pipeline.build.validate import describe, validate_database
+
+LAYERS = ["staging", "intermediate", "marts"]
+REPORT_NAME = "validation_report.csv"
+
+
+class BuildError(RuntimeError):
+    """The refresh failed; the previous database is untouched."""
+
+
+class ValidationFailed(BuildError):
+    def __init__(self, report: pd.DataFrame, report_path: Path):
+        self.report = report
+        self.report_path = report_path
+        super().__init__(f"{describe(report)}\nFull report: {report_path}\nThe previous database was kept unchanged.")
+
+
+@dataclass
+class BuildSummary:
+    database: Path
+    seconds: float
+    tables: dict[str, int] = field(default_factory=dict)
+    sources: pd.DataFrame | None = None
+
+
+def build(db_path: Path | None = None, raw_root: Path | None = None,
+          progress: Callable[[str], None] = print) -> BuildSummary:
+    """Build the database from the newest snapshot of every dataset; see the module docstring."""
+    started = time.perf_counter()
+    db_path = db_path or paths.database_path()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f"{db_path.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    try:
+        progress("1/4 Reading the raw snapshot …")
+        raw, snapshots = read_raw(raw_root, progress)
+        raw.update(read_local(set(raw["municipalities"]["kunta_code"]), progress))
+        con = duckdb.connect(str(tmp))
+        try:
+            progress("2/4 Running the SQL models (staging → intermediate → marts) …")
+            load_raw(con, raw, sources_table(snapshots))
+            run_models(con, progress)
+            progress("3/4 Validating every table (Pandera) …")
+            validate(con, db_path.parent / REPORT_NAME)
+            tables = table_counts(con)
+            write_build_info(con, started, snapshots)
+            sources = con.table("sources").df()
+        finally:
+            con.close()
+        progress("4/4 Replacing the database …")
+        os.replace(tmp, db_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+        raise
+    return BuildSummary(database=db_path, seconds=time.perf_counter() - started, tables=tables, sources=sources)
+
+
+# -- load inputs ---------------------------------------------------------------------------------------
+
+def read_raw(raw_root: Path | None, progress: Callable[[str], None]) -> tuple[dict[str, pd.DataFrame], dict[str, list]]:
+    """Each dataset's raw table from its newest snapshot (an empty table for a live-only dataset)."""
+    raw, snapshots = {}, {}
+    for dataset, reader in READERS.items():
+        folder = latest_snapshot(dataset, raw_root)
+        if folder is None:
+            if dataset in REQUIRED:
+                raise BuildError(f"{(raw_root or paths.raw_dir()) / dataset}: no snapshot of required dataset {dataset!r}")
+            raw[dataset], snapshots[dataset] = pd.DataFrame(columns=COLUMNS[dataset]), []
+            progress(f"    {dataset:<28} not in the snapshot (fetch with: python -m pipeline refresh --online)")
+            continue
+        try:
+            files = read_snapshot(folder)
+            raw[dataset] = reader(files, **{arg: raw[name] for arg, name in NEEDS.get(dataset, {}).items()})
+        except (RawSnapshotError, RawFormatError) as exc:
+            raise BuildError(str(exc)) from exc
+        snapshots[dataset] = files
+        progress(f"    {dataset:<28} {len(raw[dataset]):>9,} rows  from {folder.name}")
+    return raw, snapshots
+
+
+def read_local(municipality_codes: set[str], progress: Callable[[str], None]) -> dict[str, pd.DataFrame]:
+    """The municipality's own files under data/local/, validated: ``local_<kind>`` raw tables.
+
+    Every problem in every file is reported at once, so the analyst fixes them in one round.
+    """
+    from pipeline.read.local_files import LocalFileError, discover, read_local_dir
+
+    try:
+        frames = read_local_dir(paths.local_dir(), municipality_codes)
+    except LocalFileError as exc:
+        raise BuildError(str(exc)) from exc
+    found = discover(paths.local_dir())
+    for kind, frame in frames.items():
+        files = ", ".join(p.name for p in found.get(kind, [])) or "–"
+        progress(f"    local {kind:<22} {len(frame):>9,} rows  from data/local/ ({files})")
+    return {f"local_{kind}": frame for kind, frame in frames.items()}
+
+
+def sources_table(snapshots: dict[str, list]) -> pd.DataFrame:
+    """One row per dataset (and per published document): citation, definition, licence, snapshot."""
+    rows = []
+    for dataset, spec in registry.datasets().items():
+        files = snapshots.get(dataset, [])
+        meta = files[0].meta if files else {}
+        base = {
+            "source_key": dataset, "dataset": dataset, "citation": meta.get("citation") or spec.get("citation"),
+            "title_fi": spec.get("title_fi"), "title_en": spec.get("title_en"),
+            "definition_fi": spec.get("definition_fi"), "definition_sv": spec.get("definition_sv"),
+            "definition_en": spec.get("definition_en"),
+            "licence": spec.get("licence"), "reference_date": spec.get("reference_date"),
+            "snapshot_id": files[0].path.parent.name if files else None,
+            "kind": meta.get("kind"), "retrieved_at": meta.get("retrieved_at"),
+            "table_updated": max((f.meta.get("table_updated") or "" for f in files), default="") or None,
+            "url": meta.get("url"), "files": ", ".join(f.path.name for f in files) or None,
+        }
+        rows.append(base)
+        for key, citation in spec.get("documents", {}).items():
+            rows.append({**base, "source_key": key, "citation": citation, "kind": "published_document"})
+    for kind, spec in registry.load().get("local", {}).items():
+        rows.append({"source_key": f"local_{kind}", "dataset": f"local_{kind}",
+                     "citation": f"Kunnan oma tiedosto / the municipality's own file: data/local/{kind}",
+                     "title_fi": spec["title_fi"], "title_en": spec["title_en"],
+                     "definition_fi": spec["definition_fi"], "definition_sv": spec.get("definition_sv"),
+                     "definition_en": spec["definition_en"],
+                     "licence": None, "reference_date": None, "snapshot_id": None, "kind": "local_file",
+                     "retrieved_at": None, "table_updated": None, "url": None, "files": None})
+    return pd.DataFrame(rows)
+
+
+def load_raw(con: duckdb.DuckDBPyConnection, raw: dict[str, pd.DataFrame], sources: pd.DataFrame) -> None:
+    con.execute((paths.SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
+    for dataset, frame in raw.items():
+        con.register("frame", frame.astype({c: "object" for c in frame.columns if frame[c].dtype == "object"}))
+        con.execute(f"create table raw_{dataset} as select * from frame")
+        con.unregister("frame")
+    seeds = {"sources": sources, "indicators": indicator_registry.indicators(),
+             "indicator_measures": indicator_registry.measures()}
+    for name, frame in seeds.items():
+        con.register("frame", frame)
+        con.execute(f"create table {name} as select * from frame")
+        con.unregister("frame")
+
+
+# -- process -------------------------------------------------------------------------------------------
+
+def model_files() -> list[Path]:
+    """Every model, in an order where each runs after the models it reads (layer order, then dependencies)."""
+    files = [p for layer in LAYERS for p in sorted((paths.SQL_DIR / layer).glob("*.sql"))]
+    names = {p.stem: p for p in files}
+    def reads(p: Path) -> set[str]:  # the SQL's own tables, and those its disclosure step reads
+        text = p.read_text() + disclosure.HELPERS.get(p.stem, "")
+        return set(re.findall(r"\b(?:from|join)\s+(\w+)", text, re.I)) & (names.keys() - {p.stem})
+
+    deps = {p.stem: reads(p) for p in files}
+    ordered: list[Path] = []
+    done: set[str] = set()
+    while len(ordered) < len(files):
+        ready = [p for p in files if p.stem not in done and deps[p.stem] <= done]
+        if not ready:
+            raise BuildError(f"circular references between SQL models: {sorted(set(names) - done)}")
+        ordered.append(ready[0])
+        done.add(ready[0].stem)
+    return ordered
+
+
+def run_models(con: duckdb.DuckDBPyConnection, progress: Callable[[str], None]) -> None:
+    for path in model_files():
+        try:
+            con.execute(f"create table {path.stem} as {path.read_text(encoding='utf-8')}")
+            if path.stem in disclosure.POLICY:
+                disclosure.protect_table(con, path.stem)
+        except duckdb.Error as exc:
+            raise BuildError(f"{path.relative_to(paths.ROOT)}: {exc}") from exc
+        rows = con.execute(f"select count(*) from {path.stem}").fetchall()[0][0]
+        progress(f"    {path.parent.name + '/' + path.stem:<44} {rows:>9,} rows")
+
+
+def validate(con: duckdb.DuckDBPyConnection, report_path: Path) -> None:
+    report = validate_database(con)
+    report.to_csv(report_path, index=False)
+    con.register("frame", report.astype(str))
+    con.execute("create table validation_report as select * from frame")
+    con.unregister("frame")
+    if len(report):
+        raise ValidationFailed(report, report_path)
+
+
+# -- save outputs --------------------------------------------------------------------------------------
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    names = [r[0] for r in con.execute("select table_name from information_schema.tables order by table_name").fetchall()]
+    return {n: con.execute(f'select count(*) from "{n}"').fetchall()[0][0] for n in names}
+
+
+def write_build_info(con: duckdb.DuckDBPyConnection, started: float, snapshots: dict[str, list]) -> None:
+    info = pd.DataFrame([{
+        "built_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "build_seconds": round(time.perf_counter() - started, 2),
+        "snapshots": ", ".join(f"{d}={f[0].path.parent.name}" for d, f in snapshots.items() if f),
+    }])
+    con.register("frame", info)
+    con.execute("create table build_info as select * from frame")
+    con.unregister("frame")

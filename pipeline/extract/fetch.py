@@ -1,0 +1,92 @@
+"""``refresh --online``: fetch every PxWeb dataset of the registry into a new raw snapshot.
+
+All datasets are fetched into ``.partial`` folders first and made visible together at the end, so a
+failed fetch leaves the raw snapshot (and the database) exactly as it was.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import requests
+from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
+
+from pipeline import registry
+from pipeline.extract.imports import ImportFailed, add_temporary_protection
+from pipeline.extract.pxweb import USER_AGENT, PxWebClient, PxWebError, PxWebResponse
+from pipeline.raw.snapshot import SnapshotWriter, new_snapshot_id
+
+
+class FetchError(RuntimeError):
+    """Fetching from the live API failed; nothing was written to the raw snapshot."""
+
+
+def fetch_all(names: list[str] | None = None, progress: Callable[[str], None] = print,
+              raw_root: Path | None = None, client: PxWebClient | None = None) -> list[Path]:
+    """Fetch the named datasets (default: every dataset with a ``pxweb`` entry); return the new folders."""
+    client = client or PxWebClient.from_registry(registry.load())
+    fetchable = registry.online_datasets() + registry.download_datasets()
+    names = names or fetchable
+    unknown = sorted(set(names) - set(fetchable))
+    if unknown:
+        raise FetchError(f"not fetchable online: {unknown}; choose from {fetchable}")
+    snapshot_id = new_snapshot_id("online")
+    writers: list[SnapshotWriter] = []
+    try:
+        for name in names:
+            writers.append(SnapshotWriter(name, snapshot_id, raw_root))
+            if name in registry.download_datasets():
+                download_dataset(name, writers[-1], progress, raw_root)
+            else:
+                fetch_dataset(client, name, writers[-1], progress)
+    except (PxWebError, ImportFailed, requests.RequestException) as exc:
+        for writer in writers:
+            writer.discard()
+        raise FetchError(f"{exc}\nNothing was written to the raw snapshot.") from exc
+    return [writer.commit() for writer in writers]
+
+
+def fetch_dataset(client: PxWebClient, name: str, writer: SnapshotWriter, progress: Callable[[str], None]) -> None:
+    """Fetch one dataset's query (split as the API's limits require) into the writer's folder."""
+    spec = registry.dataset(name)
+    table = spec["pxweb"]
+    progress(f"Fetching {name} (StatFin {table['folder']}/{table['table']}) …")
+    responses = client.fetch(table["folder"], table["table"], table["query"])
+    for i, response in enumerate(responses, start=1):
+        writer.add(f"{table['table']}_{i:03d}.json", response.content, sidecar(response, spec))
+    progress(f"    {len(responses)} response(s), {sum(len(r.content) for r in responses):,} bytes")
+
+
+def download_dataset(name: str, writer: SnapshotWriter, progress: Callable[[str], None],
+                     raw_root: Path | None) -> None:
+    """A file from the publisher's download address (the registry's ``download_url``), validated."""
+    url = registry.dataset(name)["download_url"]
+    progress(f"Downloading {name} from {url} …")
+    content = _download(url)
+    add_temporary_protection(writer, url.rsplit("/", 1)[-1] or f"{name}.csv", content, source_url=url,
+                             kind="download", raw_root=raw_root)
+
+
+@retry(stop=stop_after_attempt(4), wait=wait_exponential(multiplier=2, max=30), reraise=True,
+       retry=retry_if_exception_type((requests.Timeout, requests.ConnectionError)))
+def _download(url: str) -> bytes:
+    response = requests.get(url, timeout=60, headers={"User-Agent": USER_AGENT})
+    if response.status_code != 200:
+        raise requests.HTTPError(f"GET {url} answered HTTP {response.status_code}", response=response)
+    return response.content
+
+
+def sidecar(response: PxWebResponse, spec: dict) -> dict:
+    return {
+        "kind": "recorded_response",
+        "format": "jsonstat2",
+        "url": response.url,
+        "method": response.method,
+        "request_body": response.request_body,
+        "retrieved_at": response.retrieved_at,
+        "http_status": response.status,
+        "table_updated": response.table_updated,
+        "producer": registry.load()["statfin"]["publisher"],
+        "citation": spec["citation"],
+        "licence": spec["licence"],
+    }

@@ -1,0 +1,117 @@
+"""Text cells to typed values: one parser per type of column, and :func:`parse_cells` for a whole file."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Callable
+
+import pandas as pd
+
+from pipeline.read.local_files.forms import THEME_ALIASES_FI, THEMES
+from pipeline.read.local_files.kinds import LocalKind
+from pipeline.read.local_files.problems import problem
+from pipeline.read.local_files.tables import Rows
+
+
+def fold(text: str) -> str:
+    """A header for matching: case, surrounding spaces, ä/ö/å and space-vs-underscore do not matter."""
+    text = text.strip().lower().translate(str.maketrans("äöå", "aoa"))
+    return re.sub(r"[\s\-]+", "_", text)
+
+
+def _parse_code(text: str) -> str:
+    match = re.fullmatch(r"(?:KU)?\s*(\d{1,3})", text.strip().upper())
+    if not match:
+        raise ValueError(text)
+    return match[1].zfill(3)
+
+
+def _parse_year(text: str) -> int:
+    if not re.fullmatch(r"\d{4}", text.strip()):
+        raise ValueError(text)
+    return int(text)
+
+
+def parse_date(text: str) -> pd.Timestamp:
+    """``2024-03-31`` or Finnish ``31.3.2024`` (a time after the date is ignored)."""
+    text = text.strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", text)
+    finnish = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\.?", text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    elif finnish:
+        day, month, year = (int(g) for g in finnish.groups())
+    else:
+        raise ValueError(text)
+    return pd.Timestamp(date(year, month, day))  # date() rejects 31.2.2024
+
+
+def _parse_count(text: str) -> int:
+    digits = re.sub(r"[\s\u00a0\u202f]", "", text)
+    if not re.fullmatch(r"[+-]?\d+", digits):
+        raise ValueError(text)
+    return int(digits)
+
+
+def _parse_number(text: str) -> float:
+    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text).replace("−", "-").replace(",", ".")
+    cleaned = cleaned.removesuffix("%")
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        raise ValueError(text)
+    return float(cleaned)
+
+
+def _parse_theme(text: str) -> str:
+    folded = fold(text)
+    return THEME_ALIASES_FI.get(folded, folded if folded in THEMES else text.strip())
+
+
+def _parse_period(text: str) -> str:
+    return re.sub(r"\s+", "", text).upper()
+
+
+def _parse_text(text: str) -> str:
+    return text.strip()
+
+
+# type -> (parser of one text value, dtype of the parsed column)
+PARSERS: dict[str, tuple[Callable[[str], object], str]] = {
+    "kunta_code": (_parse_code, "object"),
+    "year": (_parse_year, "Int64"),
+    "date": (parse_date, "datetime64[ns]"),
+    "count": (_parse_count, "Int64"),
+    "number": (_parse_number, "float64"),
+    "share": (_parse_number, "float64"),
+    "period": (_parse_period, "object"),
+    "theme": (_parse_theme, "object"),
+    "document": (_parse_text, "object"),
+    "scale": (_parse_text, "object"),
+    "text": (_parse_text, "object"),
+}
+
+
+def parse_cells(spec: LocalKind, raw: pd.DataFrame, body: Rows, problems: list[dict], shown: str = "") -> tuple[pd.DataFrame, set]:
+    """Typed columns from the text cells; a value that does not parse becomes null and a problem.
+    Returns the frame and the (row position, column) of every such value."""
+    parsed, bad = {}, set()
+    for col in spec.columns:
+        parser, dtype = PARSERS[col.type]
+        values = []
+        for i, text in enumerate(raw[col.name]):
+            if text is None or not str(text).strip():
+                values.append(None)
+                continue
+            try:
+                values.append(parser(str(text)))
+            except ValueError:
+                values.append(None)
+                bad.add((i, col.name))
+                problems.append(problem(shown, body[i][0], col.fi, col.name, text, *col.form))
+        parsed[col.name] = _typed(values, dtype)
+    return pd.DataFrame(parsed), bad
+
+
+def _typed(values: list, dtype: str) -> pd.Series:
+    if dtype == "datetime64[ns]":
+        return pd.to_datetime(pd.Series(values, dtype="object")).astype(dtype)
+    return pd.Series(values, dtype=dtype)

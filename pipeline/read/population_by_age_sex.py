@@ -1,0 +1,21 @@
+"""Population by one-year age and sex (live 11re only; the offline snapshot has none)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.read.common import concat, jsonstat_frame, unknown_format
+from pipeline.raw.snapshot import RawFile
+
+COLUMNS = ["area_code", "year", "age", "sex", "value", "status", "source_file", "source_row"]
+RENAMES = {"alue": "area_code", "ikaryhma": "age", "sukupuoli": "sex", "timeperiod": "year", "contentscode": "content"}
+
+
+def read(files: list[RawFile]) -> pd.DataFrame:
+    return concat([_read_one(f) for f in files], COLUMNS)
+
+
+def _read_one(file: RawFile) -> pd.DataFrame:
+    if file.meta.get("format") != "jsonstat2":
+        raise unknown_format(file, "population_by_age_sex")
+    frame, _ = jsonstat_frame(file, RENAMES)
+    return frame

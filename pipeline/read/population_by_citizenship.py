@@ -1,0 +1,14 @@
+"""Population 11rh (by citizenship) by municipality (live only; the offline snapshot has none)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.read.common import concat, labelled_breakdown
+from pipeline.raw.snapshot import RawFile
+
+COLUMNS = ["area_code", "year", "citizenship_code", "citizenship_name_fi", "sex", "value", "status", "source_file", "source_row"]
+RENAMES = {"alue": "area_code", "kansalaisuus": "citizenship_code", "sukupuoli": "sex", "timeperiod": "year", "contentscode": "content"}
+
+
+def read(files: list[RawFile]) -> pd.DataFrame:
+    return concat([labelled_breakdown(f, RENAMES, "citizenship_code", "population_by_citizenship") for f in files], COLUMNS)

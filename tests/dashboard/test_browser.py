@@ -1,0 +1,129 @@
+"""The dashboard in a real browser: ``streamlit run`` on a free port, driven by Playwright and Debian's Chromium.
+
+Chromium comes from the system (``apt-get install chromium``; ``.ci/run`` installs it). Without it the
+test skips on a workstation and FAILS in CI (``CI`` set), so that CI never passes without a browser.
+A screenshot of the profile is written to ``tests/artifacts/`` (not committed).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+ARTIFACTS = Path(__file__).parent.parent / "artifacts"
+CHROMIUM = os.environ.get("KOTOPROFIILI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def _need(what: str, why: str) -> None:
+    message = f"{what} is missing ({why}); install it with: apt-get install -y chromium && pip install playwright"
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run the browser test, but {message}")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def chromium_path() -> str:
+    path = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    if not path:
+        _need("Chromium", f"not found at {CHROMIUM} or on PATH")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _need("Playwright for Python", "import failed")
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {server.returncode}:\n{server.stdout.read()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().decode().strip() == "ok":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise TimeoutError(f"{url}/_stcore/health did not answer ok within {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def server_url(bundled_db, chromium_path):
+    """``streamlit run dashboard/app.py`` on a free localhost port, reading the test database."""
+    port = _free_port()
+    env = {**os.environ, "KOTOPROFIILI_CURATED": str(bundled_db.parent)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_healthy(url, server)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _text(page) -> str:
+    return page.inner_text("body").replace("\u00a0", " ")
+
+
+def _screenshot(page, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so the viewport is made as tall as it."""
+    page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMainBlockContainer\"]').scrollHeight")
+    page.set_viewport_size({"width": 1440, "height": min(int(height) + 200, 6000)})
+    page.wait_for_timeout(800)  # charts resize to the new viewport
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+    page.set_viewport_size({"width": 1440, "height": 1000})
+
+
+def test_profile_in_browser_follows_the_municipality(server_url, chromium_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 1000}, locale="fi-FI")
+            page.goto(f"{server_url}/?kunta=111&vuosi=2024", wait_until="networkidle")
+            title = page.get_by_role("heading", level=1)
+            expect(title).to_have_text("Heinola", timeout=30_000)
+            share = page.locator('[data-testid="stMetricValue"]').first
+            expect(share).to_have_text("5,5\u00a0%", timeout=30_000)
+            assert "Päijät-Häme" in _text(page)
+            _screenshot(page, "profile_heinola_2024.png")
+
+            # choose Orimattila in the sidebar's municipality selectbox
+            sidebar = page.locator('[data-testid="stSidebar"]')
+            sidebar.locator('[data-testid="stSelectbox"]').first.click()
+            page.keyboard.type("Orimattila")
+            page.get_by_role("option", name="Orimattila", exact=True).click()
+            expect(title).to_have_text("Orimattila", timeout=30_000)
+            expect(share).to_have_text("4,6\u00a0%", timeout=30_000)
+            page.wait_for_function("() => window.location.search.includes('kunta=560')", timeout=10_000)
+            _screenshot(page, "profile_orimattila_2024.png")
+        finally:
+            browser.close()

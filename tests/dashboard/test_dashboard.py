@@ -1,0 +1,324 @@
+"""The dashboard's pages, run by Streamlit's AppTest on the database built from the bundled snapshot.
+
+Values are compared as rendered (Finnish numbers have babel's no-break space: ``5,5\u00a0%``).
+"""
+from __future__ import annotations
+
+import io
+import shutil
+
+import duckdb
+import openpyxl
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pipeline import paths
+
+APP = str(paths.ROOT / "dashboard" / "app.py")  # AppTest resolves relative paths against this file
+PAGES = ["app_pages/profile.py", "app_pages/comparison.py", "app_pages/impact.py", "app_pages/sources.py"]
+
+
+@pytest.fixture
+def curated(bundled_db, monkeypatch):
+    """The app reads the session's database (built once by conftest's ``bundled_db``)."""
+    monkeypatch.setenv("KOTOPROFIILI_CURATED", str(bundled_db.parent))
+    return bundled_db.parent
+
+
+def run_app(page: str | None = None, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update(params)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def plain(text: str) -> str:
+    return text.replace("\u00a0", " ")
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: plain(m.value) for m in at.metric}
+
+
+def texts(at: AppTest) -> str:
+    return plain("\n".join(e.value for e in [*at.markdown, *at.caption, *at.title, *at.header, *at.subheader]))
+
+
+# -- profile -------------------------------------------------------------------------------------------
+
+def test_profile_shows_heinola_2024_with_region_and_country(curated):
+    at = run_app(kunta="111", vuosi="2024")
+    assert at.title[0].value == "Heinola"
+    cards = metrics(at)
+    assert cards["Heinola"] == "5,5 %"
+    assert at.metric[0].value == "5,5\u00a0%"  # the exact string the app renders
+    assert plain(at.metric[0].delta) == "+0,5 %-yks."
+    assert cards["Päijät-Häme"] == "7,8 %"
+    assert cards["Koko maa"] == "10,8 %"
+    assert cards["Vieraskielisiä"] == "988"
+    assert cards["Väkiluku"] == "17 827"
+    assert [m.delta for m in at.metric if m.label == "Väkiluku"] == ["ennakkotieto"]
+    body = texts(at)
+    assert "Maakunta: **Päijät-Häme**" in body and "Päijät-Hämeen hyvinvointialue" in body
+    assert ("Heinola 31.12.2024: vieraskielisten osuus väestöstä 5,5 % (muutos vuodesta 2023 +0,5 %-yks.), "
+            "vieraskielisiä 988. Vertailu: Päijät-Häme 7,8 %, koko maa 10,8 %.") in body
+    assert "Päijät-Häme: laskettu kuntien luvuista (arvio)" in body  # computed figures say so
+    assert "Väkiluku on ennakkotieto: Heinola 31.12.2024." in body
+    assert "Tilanne: 31.12.2024" in body
+    assert at.query_params == {"kunta": "111", "vuosi": "2024", "lang": "fi"}
+
+
+def test_profile_count_not_in_snapshot_and_comparison_years_missing(curated):
+    at = run_app(kunta="111", vuosi="2025")
+    cards = metrics(at)
+    assert cards["Heinola"] == "5,8 %"
+    assert "Vieraskielisiä" not in cards  # a phrase, not a figure: a card of words
+    assert "**ei tiedossa tässä aineistossa**" in texts(at)
+    assert cards["Päijät-Häme"] == "–" and cards["Koko maa"] == "–"  # never filled in
+    assert "Maakunnan ja koko maan osuutta vuodelta 2025 ei ole tässä aineistossa." in texts(at)
+    assert "Väkiluku 31.1.2025" in cards
+
+
+def test_default_view_is_heinola_in_the_latest_year(curated):
+    at = run_app()
+    assert at.title[0].value == "Heinola"
+    assert at.session_state["vuosi"] == 2025
+    assert at.query_params["vuosi"] == "2025"
+
+
+def test_switching_municipality_by_url(curated):
+    at = run_app(kunta="111", vuosi="2024")
+    at.query_params["kunta"] = "560"
+    at.run()
+    assert at.title[0].value == "Orimattila"
+    assert metrics(at)["Orimattila"] == "4,6 %"
+
+
+def test_switching_municipality_by_selectbox_updates_the_link(curated):
+    at = run_app(kunta="111", vuosi="2024")
+    at.selectbox(key="kunta").set_value("560").run()
+    assert not at.exception
+    assert at.title[0].value == "Orimattila"
+    assert metrics(at)["Orimattila"] == "4,6 %"
+    assert at.query_params["kunta"] == "560"
+    at.selectbox(key="kunta").set_value("398").run()  # a second change sticks too
+    assert at.title[0].value == "Lahti"
+
+
+def test_unknown_parameters_fall_back(curated):
+    at = run_app(kunta="999", vuosi="1900", lang="xx")
+    assert at.title[0].value == "Heinola"
+    assert at.query_params == {"kunta": "111", "vuosi": "2025", "lang": "fi"}
+
+
+def test_english(curated):
+    at = run_app(kunta="111", vuosi="2024")
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    cards = metrics(at)
+    assert cards["Heinola"] == "5.5%"
+    assert cards["Whole country"] == "10.8%"
+    assert cards["Foreign-language speakers"] == "988"
+    assert "Region: **Päijät-Häme**" in texts(at)
+    assert at.query_params["lang"] == "en"
+    assert at.selectbox(key="kunta").label == "Municipality"
+
+
+def test_swedish_names_from_the_link(curated):
+    at = run_app(kunta="111", vuosi="2024", lang="sv")
+    assert metrics(at)["Päijänne-Tavastland"] == "7,8 %"
+    assert "Landskap: **Päijänne-Tavastland**" in texts(at)
+
+
+def test_breakdowns_say_plainly_they_are_not_in_the_offline_snapshot(curated):
+    at = run_app(kunta="111", vuosi="2024", lang="en")
+    body = texts(at)
+    assert "The residents' mother tongues are not in this snapshot (offline)." in body
+    assert "Population by age and sex is not in this snapshot" in body
+    assert "Population by citizenship is not in this snapshot" in body
+    assert body.count("refresh --online") == 3
+    breakdowns = {"profile_kielet", "profile_kansalaisuudet", "profile_age_sex"}
+    assert not breakdowns & {c.key for c in at.get("plotly_chart")}  # never an empty chart
+
+
+def test_profile_of_a_municipality_with_a_hidden_share(curated):
+    at = run_app(kunta="483", vuosi="2024")  # Merijärvi: count under 5 → share hidden with it
+    cards = metrics(at)
+    assert cards["Merijärvi"] == "< 5" and cards["Vieraskielisiä"] == "< 5"
+    # secondary suppression takes the region's next smallest municipality, so the region's figure stays
+    assert cards["Pohjois-Pohjanmaa"] == "4,6 %"
+    assert "”< 5” = alle viisi henkilöä, salattu." in texts(at)
+
+
+# -- comparison ----------------------------------------------------------------------------------------
+
+def test_comparison_ranks_all_municipalities_and_finds_ten_peers(curated):
+    at = run_app("app_pages/comparison.py", kunta="111", vuosi="2024")
+    tables = [d.value for d in at.dataframe]
+    side, ranking, peers = tables
+    assert list(side.index) == ["Heinola", "Lahti", "Hollola", "Orimattila", "Asikkala", "Iitti"]
+    assert plain(side.loc["Heinola", "2024"]) == "5,5 %"
+    assert len(ranking) == 308
+    assert ranking.iloc[0]["Kunta"] == "Vantaa"
+    heinola = ranking[ranking["Kunta"] == "Heinola"].iloc[0]
+    assert heinola["Osuus"] == pytest.approx(5.5)
+    # 304 shares shown in 2024: Merijärvi and Sottunga (under 5 persons) and Reisjärvi and Kökar with them are hidden
+    assert "Heinola on sijalla 98 / 304: osuus 5,5 %." in texts(at)
+    assert len(peers) == 10 and "Heinola" not in set(peers["Kunta"])
+    assert peers["Etäisyys"].is_monotonic_increasing
+    assert "samankaltaiset kunnat" in texts(at)
+    assert len(at.get("plotly_chart")) == 2  # lines and map
+
+
+def test_comparison_selection_follows_the_municipality(curated):
+    at = run_app("app_pages/comparison.py", kunta="111", vuosi="2024")
+    at.selectbox(key="kunta").set_value("091").run()
+    assert not at.exception
+    assert at.multiselect(key="comparison_kunnat").value[0] == "091"
+    assert len(at.dataframe[1].value) == 308
+
+
+# -- sources -------------------------------------------------------------------------------------------
+
+def test_sources_page_shows_licences_validation_and_reconciliation(curated):
+    at = run_app("app_pages/sources.py")
+    body = texts(at)
+    assert "Lisenssit: CC BY 4.0" in body
+    sources = at.dataframe[0].value
+    assert "CC BY 4.0" in set(sources["Lisenssi"])
+    assert any("kolmannen osapuolen kopiosta" in kind for kind in sources["Tiedoston laatu"])
+    assert at.success[0].value.startswith("Kaikki tarkistukset menivät läpi")
+    assert "Alle viiden henkilön lukumäärät (1–4) on salattu" in body
+    reconciliation = at.table[0].value
+    assert set(reconciliation["Rajoissa"]) == {"kyllä"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_in_every_language_runs(curated, page, lang):
+    run_app(page, kunta="560", vuosi="2023", lang=lang)
+
+
+# -- robustness ----------------------------------------------------------------------------------------
+
+def test_missing_database_says_how_to_build_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOTOPROFIILI_CURATED", str(tmp_path))
+    at = run_app()
+    assert "make refresh" in at.error[0].value
+
+
+def test_added_columns_and_absent_flags_break_nothing(bundled_db, tmp_path, monkeypatch):
+    shutil.copy(bundled_db, tmp_path / "kotoprofiili.duckdb")
+    with duckdb.connect(str(tmp_path / "kotoprofiili.duckdb")) as con:
+        con.execute("alter table foreign_language_speakers drop column speakers_flag")
+        con.execute("alter table foreign_language_speakers add column something_new varchar default 'x'")
+        con.execute("alter table population add column another integer")
+    monkeypatch.setenv("KOTOPROFIILI_CURATED", str(tmp_path))
+    at = run_app(kunta="111", vuosi="2024")
+    assert metrics(at)["Heinola"] == "5,5 %"
+    run_app("app_pages/comparison.py", kunta="111", vuosi="2024")
+
+
+def test_downloads_carry_sources_and_the_small_count_rule(curated):
+    from dashboard import components
+
+    frame = pd.DataFrame({"kunta": ["Merijärvi"], "vieraskielisiä": [None], "merkintä": ["< 5"], "lähde": ["x"]})
+    workbook = openpyxl.load_workbook(io.BytesIO(components._xlsx(frame, ["Lähde: x", "Tilanne: 31.12.2024"])))
+    assert workbook.sheetnames == ["tiedot", "lähteet"]
+    notes = [row[0] for row in workbook["lähteet"].iter_rows(values_only=True)]
+    assert "Tilanne: 31.12.2024" in notes and any("Alle viiden henkilön" in str(n) for n in notes)
+    assert components._csv(frame).decode("utf-8-sig").splitlines()[1] == "Merijärvi,,< 5,x"
+
+
+def test_live_breakdowns_are_drawn_when_fetched(raw_root, monkeypatch):
+    """After ``refresh --online`` (synthetic PxWeb answers) the three sections become charts with summaries."""
+    import responses
+
+    from pipeline import cli
+    from pipeline.extract.pxweb import PxWebClient
+    from tests.extract import synthetic_pxweb
+
+    original = PxWebClient.from_registry.__func__
+    monkeypatch.setattr(PxWebClient, "from_registry",
+                        classmethod(lambda cls, reg, **kw: original(cls, reg, sleep=lambda _: None, **kw)))
+    with responses.RequestsMock() as rsps:
+        synthetic_pxweb.serve(rsps)
+        assert cli.main(["refresh", "--online"]) == 0
+    at = run_app(kunta="111", vuosi="2024")
+    keys = {c.key for c in at.get("plotly_chart")}
+    assert {"profile_trend", "profile_kielet", "profile_kansalaisuudet", "profile_age_sex"} <= keys
+    body = texts(at)
+    assert "Suurimmat vieraskieliset kieliryhmät: " in body
+    assert "Eniten ulkomaiden kansalaisia: " in body
+    assert "Suurin ikäryhmä on " in body
+    assert "ei ole tässä aineistossa" not in body
+
+
+# -- temporary protection and quota refugees (profile) ---------------------------------------------------
+
+def test_profile_shows_temporary_protection_and_quota_against_arrivals(curated):
+    at = run_app(kunta="111", vuosi="2024")
+    assert metrics(at)["30.9.2025"] == "42"
+    body = texts(at)
+    assert "30.9.2025: 42 tilapäistä suojelua saavaa, joilla on kotikunta Heinola." in body
+    assert "Vuodelta 2024 ei ole kuukausilukua; uusin luku on 30.9.2025." in body
+    # 9 persons shown; 1 family hidden by the small-count rule, never the number
+    assert ("Vuonna 2024 kiintiö oli 15; saapuneita kirjattu 9 henkilöä ja < 5 perhettä "
+            "(1.1.2024–29.2.2024; 1.4.2024–30.6.2024).") in body
+    assert "Saapumiset on kirjattu vain mainituilta ajanjaksoilta; puuttuva tieto ei ole nolla." in body
+
+
+def test_a_reception_centre_jump_is_explained(curated):
+    at = run_app(kunta="560", vuosi="2025")
+    assert metrics(at)["30.9.2025"] == "155"
+    assert "profile_quota" not in {c.key for c in at.get("plotly_chart")}  # quota 0, no arrivals: no chart
+    assert any("reception centre" in i.value for i in at.info)
+    assert "Vuonna 2024 kiintiö oli 0; saapumisia ei ole kirjattu." in texts(at)
+
+
+def test_municipality_without_programme_data_says_how_to_add_it(curated):
+    body = texts(run_app(kunta="398", vuosi="2024"))
+    assert "python -m pipeline import temporary-protection TIEDOSTO" in body
+    assert "python -m pipeline template quota" in body
+
+
+# -- impact indicators -----------------------------------------------------------------------------------
+
+def test_impact_page_shows_twelve_indicators_in_four_groups(curated):
+    at = run_app("app_pages/impact.py", kunta="111", vuosi="2025")
+    assert at.title[0].value == "Kotoutumisen vaikuttavuus: Heinola"
+    assert [h.value for h in at.subheader][:4] == ["Hyvinvointi", "Kaupunki/kunta", "Palveluiden saatavuus ja laatu",
+                                                   "Toiminta ja talous"]
+    body = texts(at)
+    assert "**2 mitattu · 1 omaa tietoa · 9 ei tietoa vielä (12 mittarista)**" in body
+    assert body.count("-badge[") == 12
+    assert "Vieraskielisten osuus väestöstä: **5,8 %** (2025) · ↑ edellinen 2024: 5,5 %" in body
+    assert ("Verkostotapaamiset: **4** (1.1.2024–31.12.2024) · ↑ edellinen 1.1.2023–31.12.2023: 3 · "
+            "parempaan suuntaan") in body
+    assert "Osallisuuden kokemus (kysely): **ei tietoa vielä** · Täytä: `python -m pipeline template survey`" in body
+    assert "StatFin tyokay" in body  # a live-only measure says where it would come from
+
+
+def test_impact_page_follows_the_year(curated):
+    body = texts(run_app("app_pages/impact.py", kunta="111", vuosi="2023"))
+    assert "Vieraskielisten osuus väestöstä: **5 %** (2023)" in body or "**5,0 %** (2023)" in body
+    assert "Verkostotapaamiset: **3** (1.1.2023–31.12.2023)" in body
+
+
+def test_impact_page_in_english_and_the_national_reference(curated):
+    at = run_app("app_pages/impact.py", kunta="111", vuosi="2025", lang="en")
+    body = texts(at)
+    assert "Impact of integration work: Heinola" in body
+    assert "Internationalisation" in body and "No data yet" in body
+    assert "National reference: Kuntaliitto's municipal survey 2023" in body
+    assert "Of the municipalities, 42% found the resources for integration sufficient and 43% insufficient " \
+           "(157 answers)." in body
+
+
+def test_swedish_captions_carry_swedish_definitions(curated):
+    body = texts(run_app(kunta="111", vuosi="2024", lang="sv"))
+    assert "Personer med främmande modersmål är de vars registrerade modersmål är annat än finska" in body

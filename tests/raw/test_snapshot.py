@@ -1,0 +1,66 @@
+"""The raw snapshot is write-once and checked on every read."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.raw import snapshot
+from pipeline.raw.snapshot import RawSnapshotError, SnapshotWriter, latest_snapshot, read_snapshot
+from tests.conftest import BUNDLED_RAW
+
+
+def test_written_file_has_sidecar_with_checksum_and_is_never_overwritten(tmp_path):
+    writer = SnapshotWriter("population", "20990101-test", tmp_path)
+    writer.add("a.csv", b"x,y\n1,2\n", {"url": "https://example.invalid/a", "licence": "CC BY 4.0"})
+    folder = writer.commit()
+
+    meta = json.loads((folder / "a.csv.meta.json").read_text())
+    assert meta == {"file": "a.csv", "dataset": "population", "url": "https://example.invalid/a",
+                    "licence": "CC BY 4.0", "sha256": snapshot.sha256(b"x,y\n1,2\n"), "bytes": 8}
+    with pytest.raises(FileExistsError):
+        snapshot.write_file(folder, "a.csv", b"other", {})
+    with pytest.raises(RawSnapshotError, match="already exists"):
+        SnapshotWriter("population", "20990101-test", tmp_path)
+
+
+def test_partial_snapshot_is_invisible_until_committed(tmp_path):
+    writer = SnapshotWriter("population", "20990101-online", tmp_path)
+    writer.add("a.json", b"{}", {})
+    assert latest_snapshot("population", tmp_path) is None
+    writer.commit()
+    assert latest_snapshot("population", tmp_path).name == "20990101-online"
+
+
+def test_newest_snapshot_wins(tmp_path):
+    for sid in ("20261123-bundled", "20261124T101500Z-online", "20261123T235959Z-online"):
+        w = SnapshotWriter("population", sid, tmp_path)
+        w.add("a.json", b"{}", {})
+        w.commit()
+    assert latest_snapshot("population", tmp_path).name == "20261124T101500Z-online"
+
+
+def test_corrupted_file_is_named(raw_root):
+    path = next((raw_root / "population").glob("*/*.csv"))
+    path.write_bytes(path.read_bytes().replace(b"17953", b"17954"))
+    with pytest.raises(RawSnapshotError, match=rf"{path.name}: raw file is corrupted"):
+        read_snapshot(path.parent)
+
+
+def test_missing_file_is_named(raw_root):
+    path = next((raw_root / "published_figures").glob("*/figures.csv"))
+    path.unlink()
+    with pytest.raises(RawSnapshotError, match=r"figures.csv: raw file is missing"):
+        read_snapshot(path.parent)
+
+
+def test_bundled_snapshot_has_provenance_for_every_file():
+    sidecars = list(BUNDLED_RAW.glob("*/*/*.meta.json"))
+    assert len(sidecars) == 8
+    for sidecar in sidecars:
+        meta = json.loads(sidecar.read_text())
+        assert {"url", "licence", "citation", "retrieved_at", "sha256", "kind", "format"} <= meta.keys(), sidecar
+        if meta["kind"].startswith("conversion"):
+            assert meta["derived_from"]["repository"], sidecar
+            assert (sidecar.parent / meta["provenance"]).is_file(), sidecar
+        read_snapshot(sidecar.parent)  # checksums hold
