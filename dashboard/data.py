@@ -16,19 +16,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from pipeline import paths
+from pipeline import paths, registry
 
 TTL = 600
-# Count columns whose ``<count>_flag`` may be missing from an older database.
-FLAGS = {
-    "foreign_language_speakers": ["speakers_flag"],
-    "population_by_language": ["population_flag"],
-    "population_by_age_group": ["population_flag"],
-    "population_by_citizenship": ["population_flag"],
-    "temporary_protection": ["persons_flag"],
-    "quota_refugees": ["arrived_persons_flag", "arrived_families_flag"],
-    "indicator_values": ["value_flag"],
-}
+# Count columns whose ``<count>_flag`` may be missing from an older database (from the registry's policy).
+FLAGS = registry.flag_columns()
 
 
 # -- the connection ------------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 """The one small-count rule. Every table users read, and so the CLI, the dashboard and downloads, pass here.
 
+Where it applies (which columns count persons) is declared in ``pipeline/sources.yaml`` (``protect``) and
+applied to each mart as soon as it is built by ``pipeline/build/protect.py``.
+
 Rule (written down in RULE_FI / RULE_EN and shown on the dashboard's sources page):
 - A count of persons from 1 to 4 is confidential: it is removed from the table (the value becomes
   null) and flagged ``confidential``; every output shows the symbol ``< 5`` instead. 0 is shown.
@@ -109,78 +112,3 @@ def display(value, flag, formatted: str, derived: bool = False) -> str:
     if flag == CONFIDENTIAL:
         return SYMBOL_DERIVED if derived else SYMBOL
     return formatted
-
-
-# -- where the rule applies: every count of persons in the marts users read ------------------------------
-# table -> how to protect it. Applied by protect_table() as soon as the table is built (before any model
-# that reads it, and before validation), so no table users read ever holds a count of 1-4.
-
-POLICY: dict[str, list[dict]] = {
-    "foreign_language_speakers": [dict(count="speakers", derived=["share_pct"], estimate="implied_speakers",
-                                       groups=[["sum_group", "year"]])],
-    "population_by_language": [dict(count="population", publisher_confidential="status",
-                                    groups=[["area_level", "area_code", "year", "sex", "language_group"],
-                                            ["area_level", "area_code", "year", "language_code"]])],
-    "population_by_citizenship": [dict(count="population", publisher_confidential="status",
-                                       groups=[["area_level", "area_code", "year", "sex", "citizenship_group"]])],
-    "population_by_age_group": [dict(count="population",
-                                     groups=[["area_level", "area_code", "year", "sex"],
-                                             ["area_level", "area_code", "year", "age_group"]])],
-    "temporary_protection": [dict(count="persons", derived=["share_of_foreign_language_speakers_pct",
-                                                            "change_from_previous"])],
-    "quota_refugees": [dict(count="arrived_persons"), dict(count="arrived_families")],
-    "local_activity": [dict(count="value", applies="is_persons")],
-    "survey_results": [dict(count="n", derived=["mean", "share_pct"])],
-    "indicator_values": [dict(count="value", applies="is_persons")],
-}
-
-# Helper columns some policies need, computed in SQL from the marts (dropped after protection).
-HELPERS: dict[str, str] = {
-    "foreign_language_speakers": """
-        select f.*,
-               -- a region's municipalities and the region's total form one group; the country stands alone
-               case when f.area_level = 'municipality' then 'region ' || m.region_code
-                    else f.area_level || ' ' || f.area_code end as sum_group,
-               -- the persons a share implies, with the nearest year's population where the year's is unknown
-               f.share_pct * (
-                   select p.population from population p
-                   where p.area_level = f.area_level and p.area_code = f.area_code
-                   order by abs(p.year - f.year), p.reference_date desc
-                   limit 1
-               ) / 100 as implied_speakers
-        from foreign_language_speakers f
-        left join dim_municipality m on f.area_level = 'municipality' and m.kunta_code = f.area_code
-    """,
-    "local_activity": """
-        select *, measure in ('clients', 'network_participants', 'guided_to_work_or_education') as is_persons
-        from local_activity
-    """,
-    "indicator_values": "select *, unit = 'persons' as is_persons from indicator_values",
-}
-
-
-def protect_table(con, table: str) -> None:
-    """Apply the rule to one table of the policy, in place (a ``<count>_flag`` column is added per count).
-
-    Called right after the table is built, so that every model built from it reads protected counts.
-    """
-    rules = POLICY[table]
-    frame = con.sql(HELPERS.get(table, f"select * from {table}")).df()
-    original = con.table(table)
-    columns = list(original.columns)
-    typed = [f'cast("{c}" as {t}) as "{c}"' for c, t in zip(original.columns, original.types)]
-    for rule in rules:
-        frame = protect(
-            frame, rule["count"], groups=rule.get("groups", []), derived=rule.get("derived", []),
-            estimate=frame[rule["estimate"]] if "estimate" in rule else None,
-            publisher_confidential=frame[rule["publisher_confidential"]].eq("...")
-            if "publisher_confidential" in rule else None,
-            applies=frame[rule["applies"]] if "applies" in rule else None,
-        )
-        if flag_column(rule["count"]) in columns:
-            continue
-        columns.append(flag_column(rule["count"]))
-        typed.append(f'cast("{flag_column(rule["count"])}" as varchar) as "{flag_column(rule["count"])}"')
-    con.register("protected", frame[columns])
-    con.execute(f"create or replace table {table} as select {', '.join(typed)} from protected")
-    con.unregister("protected")

@@ -1,18 +1,30 @@
-"""The source registry (``pipeline/sources.yaml``): datasets, their PxWeb tables and their metadata."""
+"""The registries: ``sources.yaml`` (every dataset, declared once) and ``indicators.yaml`` (Kuntaliitto's
+twelve impact indicators). Every list the other layers need is derived here, never kept by hand."""
+
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import yaml
 
 REGISTRY_PATH = Path(__file__).with_name("sources.yaml")
+INDICATORS_PATH = Path(__file__).with_name("indicators.yaml")
+MEASURE_FIELDS = [
+    "fi", "sv", "en", "definition_fi", "definition_en", "unit", "higher_is_better",
+    "source_kind", "source", "how_to_get_fi", "how_to_get_en",
+]  # fmt: skip
 
 
 @cache
-def load() -> dict:
+def load() -> dict[str, Any]:
     with open(REGISTRY_PATH, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+# -- datasets ------------------------------------------------------------------------------------------
 
 
 def datasets() -> dict[str, dict]:
@@ -23,6 +35,33 @@ def dataset(name: str) -> dict:
     return datasets()[name]
 
 
+def local_kinds() -> dict[str, dict]:
+    """The municipality's own files under data/local/ (one kind per file)."""
+    return load().get("local", {})
+
+
+def reader_name(name: str) -> str:
+    """The module under ``pipeline/read/`` that reads the dataset (its own name unless the registry says)."""
+    return dataset(name).get("reader", name)
+
+
+def raw_columns(name: str) -> list[str]:
+    """The columns of the dataset's raw table."""
+    return list(dataset(name)["columns"])
+
+
+def formats(name: str) -> list[str]:
+    return list(dataset(name).get("formats", []))
+
+
+def needs(name: str) -> list[str]:
+    return list(dataset(name).get("needs", []))
+
+
+def required_datasets() -> list[str]:
+    return [name for name, spec in datasets().items() if spec.get("required")]
+
+
 def online_datasets() -> list[str]:
     """The datasets that ``refresh --online`` fetches from the PxWeb API."""
     return [name for name, spec in datasets().items() if "pxweb" in spec]
@@ -31,3 +70,70 @@ def online_datasets() -> list[str]:
 def download_datasets() -> list[str]:
     """The datasets ``refresh --online`` downloads as a file, where the registry sets a ``download_url``."""
     return [name for name, spec in datasets().items() if spec.get("download_url")]
+
+
+# -- the small-count policy ----------------------------------------------------------------------------
+
+
+def _declarations() -> list[dict]:
+    """Every declaration that may carry ``protect`` / ``unprotected``: datasets, own-file kinds, derived."""
+    data = load()
+    return [*data["datasets"].values(), *data.get("local", {}).values(), *data.get("derived", {}).values()]
+
+
+def protection_policy() -> dict[str, list[dict]]:
+    """Mart -> its small-count rules, gathered from every declaration (several may protect one mart)."""
+    policy: dict[str, list[dict]] = {}
+    for spec in _declarations():
+        for mart, rules in spec.get("protect", {}).items():
+            policy.setdefault(mart, []).extend(rules)
+    return policy
+
+
+def unprotected() -> dict[str, dict[str, str]]:
+    """Mart -> {whole-number column the rule does not apply to: why (not people, or never small)}."""
+    out: dict[str, dict[str, str]] = {}
+    for spec in _declarations():
+        for mart, columns in spec.get("unprotected", {}).items():
+            out.setdefault(mart, {}).update(columns)
+    return out
+
+
+def flag_columns() -> dict[str, list[str]]:
+    """Mart -> the ``<count>_flag`` columns the small-count rule adds to it."""
+    return {mart: [f"{rule['count']}_flag" for rule in rules] for mart, rules in protection_policy().items()}
+
+
+# -- the impact indicators -----------------------------------------------------------------------------
+
+
+@cache
+def load_indicators() -> dict[str, Any]:
+    with open(INDICATORS_PATH, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def indicators() -> pd.DataFrame:
+    """One row per indicator: group and indicator ids, names in fi/sv/en, display order."""
+    rows = [
+        {"group_id": g["id"], "group_fi": g["fi"], "group_sv": g["sv"], "group_en": g["en"], "group_order": gi,
+         "indicator_id": i["id"], "indicator_fi": i["fi"], "indicator_sv": i["sv"], "indicator_en": i["en"],
+         "indicator_order": ii}
+        for gi, g in enumerate(load_indicators()["groups"], start=1)
+        for ii, i in enumerate(g["indicators"], start=1)
+    ]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def measures() -> pd.DataFrame:
+    """One row per measure of an indicator, with its definition, unit, direction and source."""
+    rows = []
+    for g in load_indicators()["groups"]:
+        for i in g["indicators"]:
+            for mi, m in enumerate(i["measures"], start=1):
+                rows.append({
+                    "group_id": g["id"], "indicator_id": i["id"], "measure_id": m["id"], "measure_order": mi,
+                    "available": m.get("available", True), **{field: m.get(field) for field in MEASURE_FIELDS},
+                })  # fmt: skip
+    frame = pd.DataFrame(rows).rename(columns={"fi": "measure_fi", "sv": "measure_sv", "en": "measure_en"})
+    return frame.astype({"higher_is_better": "boolean"})

@@ -1,7 +1,9 @@
-"""Validate every staging and mart table with its Pandera model, lazily, into one failure report.
+"""Validate every table of the database with its Pandera model, lazily, into one failure report.
 
-The report has one row per failure: table, column, check, row (in the table), the failing value and,
-where the table keeps them, the raw file and the line or cell the row came from.
+Every table is validated: raw, staging, intermediate, marts, seeds and the build's own tables. A table
+with no model is itself a failure. The report has one row per failure: table, column, check, row (in
+the table), the failing value and, where the table keeps them, the raw file and the line or cell the
+row came from.
 """
 from __future__ import annotations
 
@@ -10,28 +12,36 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from pipeline.build.schemas import AREA_TABLES, MODELS, MUNICIPALITY_TABLES
+from pipeline.build.schemas import checked_against_classification, schema_for
 
 REPORT_COLUMNS = ["table", "column", "check", "row", "failure_case", "source_file", "source_row"]
-STAGED_AREA_TABLES = ["stg_foreign_language_speakers", "stg_population", "stg_population_by_age_sex",
-                      "stg_population_by_language", "stg_population_by_citizenship"]
 
 
-def validate_database(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def validate_database(con: duckdb.DuckDBPyConnection, skip: tuple[str, ...] = ()) -> pd.DataFrame:
     """All failures of all tables (an empty frame when everything passed)."""
     municipalities = set(con.sql("select kunta_code from stg_municipalities").df()["kunta_code"])
     merged = set(con.sql("select old_code from stg_municipality_mergers").df()["old_code"])
     regions = set(con.sql("select distinct region_code from stg_municipalities").df()["region_code"])
+    tables = [r[0] for r in con.execute("select table_name from information_schema.tables order by 1").fetchall()]
     reports = []
-    for table, model in MODELS.items():
+    for table in tables:
+        if table in skip:
+            continue
         frame = con.table(table).df()
-        known = municipalities | merged if table in STAGED_AREA_TABLES else municipalities
-        checks = AREA_TABLES + STAGED_AREA_TABLES + MUNICIPALITY_TABLES
-        reports.append(validate_frame(table, frame, model, (known, regions) if table in checks else None))
+        model = schema_for(table)
+        if model is None:
+            reports.append(pd.DataFrame([{"table": table, "column": "(table)", "check": "has_a_pandera_model",
+                                          "row": None, "failure_case": table}], columns=REPORT_COLUMNS))
+            continue
+        classification = None
+        if checked_against_classification(table, list(frame.columns)):
+            staged_area = table.startswith("stg_") and "area_level" in frame.columns
+            classification = (municipalities | merged if staged_area else municipalities, regions)
+        reports.append(validate_frame(table, frame, model, classification))
     return pd.concat(reports, ignore_index=True)
 
 
-def validate_frame(table: str, frame: pd.DataFrame, model: type[pa.DataFrameModel],
+def validate_frame(table: str, frame: pd.DataFrame, model: type[pa.DataFrameModel] | pa.DataFrameSchema,
                    classification: tuple[set, set] | None = None) -> pd.DataFrame:
     """Failures of one table against its model (and the classification, when given)."""
     failures = []

@@ -7,7 +7,6 @@ file is removed and the previous database is left byte-identical.
 from __future__ import annotations
 
 import os
-import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -17,14 +16,15 @@ from typing import Callable
 import duckdb
 import pandas as pd
 
-from pipeline import indicator_registry, paths, registry
-from pipeline import disclosure
-from pipeline.read import COLUMNS, NEEDS, READERS, REQUIRED
-from pipeline.read.common import RawFormatError
-from pipeline.raw.snapshot import RawSnapshotError, latest_snapshot, read_snapshot
+from pipeline import paths, registry
+from pipeline.build import models
+from pipeline.build.schemas import meta
+from pipeline.build.protect import protect_table, protects
 from pipeline.build.validate import describe, validate_database
+from pipeline.raw.snapshot import RawSnapshotError, latest_snapshot, read_snapshot
+from pipeline.read import empty_table, read_dataset, reading_order
+from pipeline.read.common import RawFormatError
 
-LAYERS = ["staging", "intermediate", "marts"]
 REPORT_NAME = "validation_report.csv"
 
 
@@ -85,17 +85,17 @@ def build(db_path: Path | None = None, raw_root: Path | None = None,
 def read_raw(raw_root: Path | None, progress: Callable[[str], None]) -> tuple[dict[str, pd.DataFrame], dict[str, list]]:
     """Each dataset's raw table from its newest snapshot (an empty table for a live-only dataset)."""
     raw, snapshots = {}, {}
-    for dataset, reader in READERS.items():
+    for dataset in reading_order():
         folder = latest_snapshot(dataset, raw_root)
         if folder is None:
-            if dataset in REQUIRED:
+            if dataset in registry.required_datasets():
                 raise BuildError(f"{(raw_root or paths.raw_dir()) / dataset}: no snapshot of required dataset {dataset!r}")
-            raw[dataset], snapshots[dataset] = pd.DataFrame(columns=COLUMNS[dataset]), []
+            raw[dataset], snapshots[dataset] = empty_table(dataset), []
             progress(f"    {dataset:<28} not in the snapshot (fetch with: python -m pipeline refresh --online)")
             continue
         try:
             files = read_snapshot(folder)
-            raw[dataset] = reader(files, **{arg: raw[name] for arg, name in NEEDS.get(dataset, {}).items()})
+            raw[dataset] = read_dataset(dataset, files, raw)
         except (RawSnapshotError, RawFormatError) as exc:
             raise BuildError(str(exc)) from exc
         snapshots[dataset] = files
@@ -158,8 +158,8 @@ def load_raw(con: duckdb.DuckDBPyConnection, raw: dict[str, pd.DataFrame], sourc
         con.register("frame", frame.astype({c: "object" for c in frame.columns if frame[c].dtype == "object"}))
         con.execute(f"create table raw_{dataset} as select * from frame")
         con.unregister("frame")
-    seeds = {"sources": sources, "indicators": indicator_registry.indicators(),
-             "indicator_measures": indicator_registry.measures()}
+    seeds = {"sources": sources, "indicators": registry.indicators(),
+             "indicator_measures": registry.measures()}
     for name, frame in seeds.items():
         con.register("frame", frame)
         con.execute(f"create table {name} as select * from frame")
@@ -168,42 +168,27 @@ def load_raw(con: duckdb.DuckDBPyConnection, raw: dict[str, pd.DataFrame], sourc
 
 # -- process -------------------------------------------------------------------------------------------
 
-def model_files() -> list[Path]:
-    """Every model, in an order where each runs after the models it reads (layer order, then dependencies)."""
-    files = [p for layer in LAYERS for p in sorted((paths.SQL_DIR / layer).glob("*.sql"))]
-    names = {p.stem: p for p in files}
-    def reads(p: Path) -> set[str]:  # the SQL's own tables, and those its disclosure step reads
-        text = p.read_text() + disclosure.HELPERS.get(p.stem, "")
-        return set(re.findall(r"\b(?:from|join)\s+(\w+)", text, re.I)) & (names.keys() - {p.stem})
-
-    deps = {p.stem: reads(p) for p in files}
-    ordered: list[Path] = []
-    done: set[str] = set()
-    while len(ordered) < len(files):
-        ready = [p for p in files if p.stem not in done and deps[p.stem] <= done]
-        if not ready:
-            raise BuildError(f"circular references between SQL models: {sorted(set(names) - done)}")
-        ordered.append(ready[0])
-        done.add(ready[0].stem)
-    return ordered
-
-
 def run_models(con: duckdb.DuckDBPyConnection, progress: Callable[[str], None]) -> None:
-    for path in model_files():
+    """Every SQL model in dependency order; a mart with counts of persons is protected as soon as it is built."""
+    try:
+        ordered = models.ordered()
+    except models.ModelError as exc:
+        raise BuildError(str(exc)) from exc
+    for model in ordered:
         try:
-            con.execute(f"create table {path.stem} as {path.read_text(encoding='utf-8')}")
-            if path.stem in disclosure.POLICY:
-                disclosure.protect_table(con, path.stem)
+            con.execute(f"create table {model.name} as {model.sql}")
+            if protects(model.name):
+                protect_table(con, model.name)
         except duckdb.Error as exc:
-            raise BuildError(f"{path.relative_to(paths.ROOT)}: {exc}") from exc
-        rows = con.execute(f"select count(*) from {path.stem}").fetchall()[0][0]
-        progress(f"    {path.parent.name + '/' + path.stem:<44} {rows:>9,} rows")
+            raise BuildError(f"{model.path.relative_to(paths.ROOT)}: {exc}") from exc
+        rows = con.execute(f"select count(*) from {model.name}").fetchall()[0][0]
+        progress(f"    {model.layer + '/' + model.name:<44} {rows:>9,} rows")
 
 
 def validate(con: duckdb.DuckDBPyConnection, report_path: Path) -> None:
     report = validate_database(con)
     report.to_csv(report_path, index=False)
-    con.register("frame", report.astype(str))
+    con.register("frame", meta.ValidationReport.validate(report.astype(str)))
     con.execute("create table validation_report as select * from frame")
     con.unregister("frame")
     if len(report):
@@ -223,6 +208,6 @@ def write_build_info(con: duckdb.DuckDBPyConnection, started: float, snapshots: 
         "build_seconds": round(time.perf_counter() - started, 2),
         "snapshots": ", ".join(f"{d}={f[0].path.parent.name}" for d, f in snapshots.items() if f),
     }])
-    con.register("frame", info)
+    con.register("frame", meta.BuildInfo.validate(info))
     con.execute("create table build_info as select * from frame")
     con.unregister("frame")

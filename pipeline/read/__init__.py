@@ -1,60 +1,51 @@
-"""Readers: one per dataset. Each turns the files of one raw snapshot into the dataset's raw table —
-one long DataFrame of fixed columns, whatever the file format (a live JSON-stat response or a bundled
+"""Readers: one per dataset of the registry, ``pipeline/read/<dataset>.py`` with ``read(files, **needs)``.
+
+Each turns the files of one raw snapshot into the dataset's raw table — one long DataFrame of the
+columns the registry declares, whatever the file format (a live JSON-stat response or a bundled
 conversion) — keeping ``source_file`` and ``source_row`` so every later error can name them.
+Which readers exist, their order and what each needs come from ``pipeline/sources.yaml``.
 """
+
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from graphlib import TopologicalSorter
 
 import pandas as pd
 
-from pipeline.read import (
-    foreign_language_speakers,
-    kuntaliitto_survey,
-    municipalities,
-    municipality_mergers,
-    population,
-    population_by_age_sex,
-    population_by_citizenship,
-    population_by_language,
-    published_figures,
-    temporary_protection,
-)
+from pipeline import registry
 from pipeline.raw.snapshot import RawFile
 
-Reader = Callable[[list[RawFile]], pd.DataFrame]
+Reader = Callable[..., pd.DataFrame]
 
-READERS: dict[str, Reader] = {  # in reading order: municipalities first, others may need it
-    "municipalities": municipalities.read,
-    "foreign_language_speakers": foreign_language_speakers.read,
-    "population": population.read,
-    "population_by_age_sex": population_by_age_sex.read,
-    "population_by_language": population_by_language.read,
-    "population_by_citizenship": population_by_citizenship.read,
-    "municipality_mergers": municipality_mergers.read,
-    "published_figures": published_figures.read,
-    "kuntaliitto_survey": kuntaliitto_survey.read,
-    "temporary_protection": temporary_protection.read,
-}
 
-# What each raw table looks like when its dataset has no snapshot (the live-only tables offline).
-COLUMNS: dict[str, list[str]] = {
-    "foreign_language_speakers": foreign_language_speakers.COLUMNS,
-    "population": population.COLUMNS,
-    "population_by_age_sex": population_by_age_sex.COLUMNS,
-    "population_by_language": population_by_language.COLUMNS,
-    "population_by_citizenship": population_by_citizenship.COLUMNS,
-    "municipalities": municipalities.COLUMNS,
-    "municipality_mergers": municipality_mergers.COLUMNS,
-    "published_figures": published_figures.COLUMNS,
-    "kuntaliitto_survey": kuntaliitto_survey.COLUMNS,
-    "temporary_protection": temporary_protection.COLUMNS,
-}
+def reader(dataset: str) -> Reader:
+    """The ``read`` function of the dataset's reader module."""
+    module = importlib.import_module(f"pipeline.read.{registry.reader_name(dataset)}")
+    return module.read
 
-# Readers that need another dataset's raw table (read before them): dataset -> {argument: dataset}.
-NEEDS: dict[str, dict[str, str]] = {
-    "temporary_protection": {"municipalities": "municipalities"},
-}
 
-REQUIRED = ["municipalities", "municipality_mergers", "foreign_language_speakers", "population", "published_figures",
-            "kuntaliitto_survey"]
+def reading_order() -> list[str]:
+    """Every dataset, each after the datasets its reader needs."""
+    graph = {name: set(registry.needs(name)) for name in registry.datasets()}
+    return list(TopologicalSorter(graph).static_order())
+
+
+def read_dataset(dataset: str, files: list[RawFile], raw: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The dataset's raw table from its files; ``raw`` holds the tables of the datasets it needs."""
+    from pipeline.read.common import RawFormatError
+
+    allowed = registry.formats(dataset)
+    for file in files:
+        if file.meta.get("format") not in allowed:
+            raise RawFormatError(
+                f"{file.path}: format {file.meta.get('format')!r} is not one the {dataset} reader knows "
+                f"(pipeline/sources.yaml declares {allowed})"
+            )
+    return reader(dataset)(files, **{name: raw[name] for name in registry.needs(dataset)})
+
+
+def empty_table(dataset: str) -> pd.DataFrame:
+    """The raw table of a dataset that has no snapshot (the live-only tables offline)."""
+    return pd.DataFrame(columns=registry.raw_columns(dataset))

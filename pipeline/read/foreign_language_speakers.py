@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline import registry
 from pipeline.read.common import concat, jsonstat_frame, unknown_format
 from pipeline.raw.snapshot import RawFile
 
-COLUMNS = ["area_code", "year", "content", "value", "status", "source_file", "source_row"]
+COLUMNS = registry.raw_columns("foreign_language_speakers")  # declared in pipeline/sources.yaml
 RENAMES = {"alue": "area_code", "timeperiod": "year", "contentscode": "content"}
 
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline import registry
 from pipeline.read.common import concat, csv_frame, to_number, unknown_format
 from pipeline.raw.snapshot import RawFile
 
 PERCENTS = ["agree_pct", "neutral_pct", "disagree_pct", "cannot_say_pct"]
-COLUMNS = ["question_id", "question_fi", "question_en", "answers", *PERCENTS, "source_file", "source_row"]
+COLUMNS = registry.raw_columns("kuntaliitto_survey")  # declared in pipeline/sources.yaml
 
 
 def read(files: list[RawFile]) -> pd.DataFrame:

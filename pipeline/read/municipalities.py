@@ -6,15 +6,11 @@ import json
 
 import pandas as pd
 
+from pipeline import registry
 from pipeline.read.common import RawFormatError, unknown_format
 from pipeline.raw.snapshot import RawFile
 
-COLUMNS = [
-    "kunta_code", "name_fi", "name_sv", "name_en",
-    "region_code", "region_name_fi", "region_name_sv", "region_name_en",
-    "wellbeing_county_code", "wellbeing_county_name_fi", "wellbeing_county_name_sv",
-    "geometry_geojson", "source_file", "source_row",
-]
+COLUMNS = registry.raw_columns("municipalities")  # declared in pipeline/sources.yaml
 GEOJSON_PROPERTIES = {
     "kunta": "kunta_code", "nimi": "name_fi", "namn": "name_sv", "name": "name_en", "maakunta": "region_code",
     "nimi_2": "region_name_fi", "namn_2": "region_name_sv", "name_2": "region_name_en",

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline import registry
 from pipeline.read.common import concat, csv_frame, unknown_format
 from pipeline.raw.snapshot import RawFile
 
-COLUMNS = ["old_code", "old_name_fi", "new_code", "new_name_fi", "valid_from", "source_file", "source_row"]
+COLUMNS = registry.raw_columns("municipality_mergers")  # declared in pipeline/sources.yaml
 
 
 def read(files: list[RawFile]) -> pd.DataFrame:

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline import registry
 from pipeline.read.common import RawFormatError, concat, csv_frame, jsonstat_frame, to_number, unknown_format
 from pipeline.raw.snapshot import RawFile
 
-COLUMNS = ["area_code", "reference_date", "population_status", "value", "status", "source_file", "source_row"]
+COLUMNS = registry.raw_columns("population")  # declared in pipeline/sources.yaml
 RENAMES = {"alue": "area_code", "ikaryhma": "age", "sukupuoli": "sex", "timeperiod": "year", "contentscode": "content"}
 VALUE_TYPES = {"final_31dec": "final", "preliminary_month_end": "preliminary"}
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline import registry
 from pipeline.read.common import concat, jsonstat_frame, unknown_format
 from pipeline.raw.snapshot import RawFile
 
-COLUMNS = ["area_code", "year", "age", "sex", "value", "status", "source_file", "source_row"]
+COLUMNS = registry.raw_columns("population_by_age_sex")  # declared in pipeline/sources.yaml
 RENAMES = {"alue": "area_code", "ikaryhma": "age", "sukupuoli": "sex", "timeperiod": "year", "contentscode": "content"}
 
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline import registry
 from pipeline.read.common import concat, labelled_breakdown
 from pipeline.raw.snapshot import RawFile
 
-COLUMNS = ["area_code", "year", "citizenship_code", "citizenship_name_fi", "sex", "value", "status", "source_file", "source_row"]
+COLUMNS = registry.raw_columns("population_by_citizenship")  # declared in pipeline/sources.yaml
 RENAMES = {"alue": "area_code", "kansalaisuus": "citizenship_code", "sukupuoli": "sex", "timeperiod": "year", "contentscode": "content"}
 
 

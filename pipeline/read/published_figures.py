@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline import registry
 from pipeline.read.common import concat, csv_frame, to_number, unknown_format
 from pipeline.raw.snapshot import RawFile
 
-COLUMNS = ["kunta_code", "kunta_name_fi", "measure", "reference_date", "value", "unit",
-           "source_document", "note", "source_file", "source_row"]
+COLUMNS = registry.raw_columns("published_figures")  # declared in pipeline/sources.yaml
 
 
 def read(files: list[RawFile]) -> pd.DataFrame:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline import registry
 from pipeline.read.common import RawFormatError, concat, unknown_format
 from pipeline.raw.snapshot import RawFile
 from pipeline.read.temporary_protection_table import TemporaryProtectionFileError, read_temporary_protection_table
 
-COLUMNS = ["kunta_code", "reference_date", "persons", "count_status", "note", "source_file", "source_row"]
+COLUMNS = registry.raw_columns("temporary_protection")  # declared in pipeline/sources.yaml
 
 
 def read(files: list[RawFile], municipalities: pd.DataFrame) -> pd.DataFrame:

@@ -79,6 +79,27 @@ final as (
     full outer join speakers_chosen as c using (area_level, area_code, year)
     left join sources as speakers_source on speakers_source.source_key = c.source_key
     left join sources as share_source on share_source.source_key = s.source_key
+),
+
+-- two columns the small-count rule needs (pipeline/sources.yaml: helpers), dropped once it has run
+with_protection_helpers as (
+    select
+        final.*,
+        -- a region's municipalities and the region's total form one group; the country stands alone
+        case
+            when final.area_level = 'municipality' then 'region ' || dim_municipality.region_code
+            else final.area_level || ' ' || final.area_code
+        end as sum_group,
+        -- the persons a share implies, with the nearest year's population where the year's is unknown
+        final.share_pct * (
+            select p.population from population as p
+            where p.area_level = final.area_level and p.area_code = final.area_code
+            order by abs(p.year - final.year), p.reference_date desc
+            limit 1
+        ) / 100 as implied_speakers
+    from final
+    left join dim_municipality
+        on final.area_level = 'municipality' and dim_municipality.kunta_code = final.area_code
 )
 
-select * from final order by area_level, area_code, year
+select * from with_protection_helpers order by area_level, area_code, year

@@ -12,8 +12,80 @@ municipalities as (
     select kunta_code from dim_municipality
 ),
 
+-- every value any measure has, one a row: open data from the marts, own counts and surveys from the
+-- municipality's files; a value the small-count rule hid stays a row (value null, value_flag 'confidential')
+
+shares as (
+    select
+        area_code as kunta_code,
+        year,
+        share_pct,
+        share_pct - lag(share_pct) over (partition by area_code order by year) as share_change,
+        year - lag(year) over (partition by area_code order by year) as years_apart,
+        speakers,
+        speakers_flag,
+        share_source,
+        speakers_source
+    from foreign_language_speakers
+    where area_level = 'municipality'
+),
+
+populations as (
+    select
+        area_code as kunta_code,
+        year,
+        population,
+        population_status,
+        100.0 * (population / lag(population) over w - 1) as change_pct,
+        year - lag(year) over w as years_apart,
+        source
+    from population
+    where area_level = 'municipality' and is_year_end
+    window w as (partition by area_code order by year)
+),
+
+open_data as (
+    select kunta_code, 'foreign_language_share_pct' as measure_id, cast(year as varchar) as period,
+           make_date(year, 12, 31) as reference_date, share_pct as value,
+           case when share_pct is null then speakers_flag end as value_flag, share_source as source
+    from shares where share_pct is not null or speakers_flag = 'confidential'
+    union all
+    select kunta_code, 'foreign_language_share_change_pp', cast(year as varchar),
+           make_date(year, 12, 31), round(share_change, 1), null, share_source
+    from shares where share_change is not null and years_apart = 1
+    union all
+    select kunta_code, 'foreign_language_speakers', cast(year as varchar),
+           make_date(year, 12, 31), speakers, speakers_flag, coalesce(speakers_source, share_source)
+    from shares where speakers is not null or speakers_flag = 'confidential'
+    union all
+    select kunta_code, 'population_change_pct', cast(year as varchar),
+           make_date(year, 12, 31), round(change_pct, 2), null,
+           source || case when population_status = 'preliminary' then ' (ennakkotieto / preliminary)' else '' end
+    from populations where change_pct is not null and years_apart = 1
+),
+
+local_counts as (
+    select kunta_code, measure as measure_id,
+           strftime(period_start, '%Y-%m-%d') || '/' || strftime(period_end, '%Y-%m-%d') as period,
+           period_end as reference_date, value, value_flag, source
+    from local_activity
+    where value is not null or value_flag = 'confidential'
+),
+
+surveys as (
+    select kunta_code, 'survey_' || theme as measure_id, period,
+           null::date as reference_date, coalesce(mean, share_pct) as value, n_flag as value_flag,
+           source || ' (' || question || '; ' || scale || '; n = ' || coalesce(cast(n as varchar), '< 5') || ')' as source
+    from survey_results
+    where coalesce(mean, share_pct) is not null or n_flag = 'confidential'
+),
+
 measure_values as (
-    select * from int_indicator_measure_values
+    select * from open_data
+    union all
+    select * from local_counts
+    union all
+    select * from surveys
 ),
 
 grid as (

@@ -8,7 +8,8 @@ import pytest
 
 from pipeline import cli, paths
 from pipeline.build import warehouse
-from pipeline.disclosure import POLICY, SYMBOL
+from pipeline.disclosure import SYMBOL
+from pipeline.registry import protection_policy
 
 SYNTHETIC_ACTIVITY_ROW = "111,2025-01-01,2025-06-30,120,3,,2,,,synthetic_test,\n"  # made up in this test
 
@@ -24,13 +25,11 @@ def small_counts_db(raw_root, tmp_path):
 
 def test_no_table_users_read_holds_a_count_of_1_to_4(small_counts_db):
     with duckdb.connect(str(small_counts_db), read_only=True) as con:
-        for table, rules in POLICY.items():
+        for table, rules in protection_policy().items():
             for rule in rules:
                 count, applies = rule["count"], ""
-                if "applies" in rule:  # only counts of persons are protected (meetings are not persons)
-                    applies = {"local_activity": " and measure in ('clients', 'network_participants', "
-                                                 "'guided_to_work_or_education')",
-                               "indicator_values": " and unit = 'persons'"}[table]
+                for column, values in rule.get("where", {}).items():  # only counts of persons (not meetings)
+                    applies += f" and {column} in ({', '.join(repr(v) for v in values)})"
                 small = con.execute(f"select count(*) from {table} where {count} between 1 and 4{applies}").fetchall()
                 assert small == [(0,)], (table, count)
         hidden = con.execute("select value, value_flag from local_activity where kunta_code = '111' "

@@ -7,7 +7,7 @@ import pytest
 
 from pipeline import cli
 from pipeline.build import warehouse
-from pipeline.indicator_registry import indicators, measures
+from pipeline.registry import indicators, measures
 
 SYNTHETIC_SURVEY = (  # synthetic: made up in this test, never shipped
     "kuntakoodi,ajanjakso,teema,kysymys,asteikko,keskiarvo,osuus_pct,vastaajia,lahde,huomautus\n"

@@ -1,53 +1,76 @@
-"""One Pandera model per staging and mart table, keyed by the table's name."""
+"""One Pandera model per table of the database, found by name: the table ``stg_local_quota`` has the model
+``StgLocalQuota`` in the module of its layer (``staging``, ``intermediate``, ``marts``; the seeds in
+``marts``, the build's own tables in ``meta``). The raw tables' models are made from the registry's
+declared columns. Base classes live in ``_base``; nothing is listed by hand.
+"""
+
 from __future__ import annotations
+
+import inspect
+import re
+from functools import cache
+from types import ModuleType
 
 import pandera.pandas as pa
 
-from pipeline.build.schemas import marts, staging
+from pipeline import registry
+from pipeline.build.schemas import intermediate, marts, meta, staging
 
-MODELS: dict[str, type[pa.DataFrameModel]] = {
-    "stg_foreign_language_speakers": staging.StgForeignLanguageSpeakers,
-    "stg_population": staging.StgPopulation,
-    "stg_population_by_age_sex": staging.StgPopulationByAgeSex,
-    "stg_population_by_language": staging.StgPopulationByLanguage,
-    "stg_population_by_citizenship": staging.StgPopulationByCitizenship,
-    "stg_municipalities": staging.StgMunicipalities,
-    "stg_municipality_mergers": staging.StgMunicipalityMergers,
-    "stg_published_figures": staging.StgPublishedFigures,
-    "dim_municipality": marts.DimMunicipality,
-    "dim_region": marts.DimRegion,
-    "municipality_boundaries": marts.MunicipalityBoundaries,
-    "population": marts.Population,
-    "foreign_language_speakers": marts.ForeignLanguageSpeakers,
-    "reconciliation": marts.Reconciliation,
-    "population_by_age_group": marts.PopulationByAgeGroup,
-    "population_by_language": marts.PopulationByLanguage,
-    "population_by_citizenship": marts.PopulationByCitizenship,
-    "stg_kuntaliitto_survey": staging.StgKuntaliittoSurvey,
-    "stg_temporary_protection": staging.StgTemporaryProtection,
-    "stg_local_quota": staging.StgLocalQuota,
-    "stg_local_arrivals": staging.StgLocalArrivals,
-    "stg_local_activity": staging.StgLocalActivity,
-    "stg_local_survey": staging.StgLocalSurvey,
-    "kuntaliitto_survey": marts.KuntaliittoSurvey,
-    "temporary_protection": marts.TemporaryProtection,
-    "quota_refugees": marts.QuotaRefugees,
-    "local_activity": marts.LocalActivity,
-    "survey_results": marts.SurveyResults,
-    "indicator_values": marts.IndicatorValues,
-    "indicators": marts.Indicators,
-    "indicator_measures": marts.IndicatorMeasures,
-    "sources": marts.Sources,
-}
+LAYER_MODULES: dict[str, ModuleType] = {
+    "staging": staging, "intermediate": intermediate, "marts": marts, "meta": meta,
+}  # fmt: skip
 
-# Tables whose municipality/region codes must be in the classification (dim_municipality, dim_region).
-AREA_TABLES = [
-    "population", "foreign_language_speakers",
-    "population_by_age_group", "population_by_language", "population_by_citizenship",
-]
 
-# Tables keyed by kunta_code: every code must be a municipality of the classification.
-MUNICIPALITY_TABLES = [
-    "stg_temporary_protection", "stg_local_quota", "stg_local_arrivals", "stg_local_activity", "stg_local_survey",
-    "temporary_protection", "quota_refugees", "local_activity", "survey_results", "indicator_values",
-]
+def table_name(model: type) -> str:
+    """``StgLocalQuota`` -> ``stg_local_quota``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", model.__name__).lower()
+
+
+def models_of(module: ModuleType) -> dict[str, type[pa.DataFrameModel]]:
+    """The models a module defines (not those it imports), keyed by table name."""
+    return {
+        table_name(obj): obj
+        for _, obj in inspect.getmembers(module, inspect.isclass)
+        if issubclass(obj, pa.DataFrameModel) and obj.__module__ == module.__name__
+    }
+
+
+@cache
+def models() -> dict[str, type[pa.DataFrameModel]]:
+    """Every table's model except the raw tables'."""
+    found: dict[str, type[pa.DataFrameModel]] = {}
+    for module in LAYER_MODULES.values():
+        found.update(models_of(module))
+    return found
+
+
+def raw_schema(columns: list[str]) -> pa.DataFrameSchema:
+    """A raw table has exactly the declared columns (values are checked in staging)."""
+    return pa.DataFrameSchema({c: pa.Column(nullable=True) for c in columns}, strict=True, ordered=True)
+
+
+@cache
+def raw_schemas() -> dict[str, pa.DataFrameSchema]:
+    """``raw_<dataset>`` and ``raw_local_<kind>`` -> the schema of the columns they must have."""
+    from pipeline.read.local_files import kind_spec
+
+    out = {f"raw_{name}": raw_schema(registry.raw_columns(name)) for name in registry.datasets()}
+    for kind in registry.local_kinds():
+        out[f"raw_local_{kind}"] = raw_schema([*kind_spec(kind).names, "source_file", "source_row"])
+    return out
+
+
+def schema_for(table: str) -> type[pa.DataFrameModel] | pa.DataFrameSchema | None:
+    return models().get(table) or raw_schemas().get(table)
+
+
+# The tables that ARE the classification, and the one that quotes country totals (code SSS) with municipal ones.
+CLASSIFICATION_TABLES = {"stg_municipalities", "dim_municipality"}
+MIXED_AREA_TABLES = {"stg_published_figures"}
+
+
+def checked_against_classification(table: str, columns: list[str]) -> bool:
+    """Every staged, intermediate or mart table keyed by area or municipality has its codes checked."""
+    if table.startswith("raw_") or table in CLASSIFICATION_TABLES | MIXED_AREA_TABLES:
+        return False
+    return "kunta_code" in columns or {"area_level", "area_code"} <= set(columns)

@@ -16,6 +16,7 @@ def no_count_1_to_4(series: pd.Series) -> pd.Series:
     """The disclosure rule held: no count of 1-4 persons is left in a table users read."""
     return ~is_small(series)
 SEXES = ["total", "male", "female"]
+METHODS = ["published", "harmonised", "computed", "computed_estimate"]
 YEARS = {"ge": 1970, "le": 2100}
 
 
@@ -73,3 +74,49 @@ class MunicipalityClassification(Strict):
     wellbeing_county_code: Optional[str] = pa.Field(nullable=True)
     wellbeing_county_name_fi: Optional[str] = pa.Field(nullable=True)
     wellbeing_county_name_sv: Optional[str] = pa.Field(nullable=True)
+
+
+LEVELS_WITH_OTHER = ["municipality", "region", "country", "other"]
+
+
+class StagedArea(Strict):
+    area_level: str = pa.Field(isin=LEVELS_WITH_OTHER)
+    area_code: str
+    source_file: str
+    source_row: str
+
+
+class StagedCounts(StagedArea):
+    """A breakdown of population by year and sex; a cell the publisher left empty stays null."""
+    year: int = pa.Field(**YEARS)
+    sex: str = pa.Field(isin=SEXES)
+    population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    status: Optional[str] = pa.Field(nullable=True)
+
+
+class LocalFile(Strict):
+    """Columns every table from the municipality's own files has."""
+    kunta_code: str = pa.Field(str_matches=r"^\d{3}$")
+    source_document: str
+    note: Optional[str] = pa.Field(nullable=True)
+    source_file: str
+    source_row: str
+
+
+class PopulationBreakdown(AreaModel):
+    """Population by year and sex and one more variable; a cell the publisher left empty stays null."""
+    year: int = pa.Field(**YEARS)
+    reference_date: pd.Timestamp
+    sex: str = pa.Field(isin=SEXES)
+    population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    population_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
+    source: str
+
+    @pa.check("population", name="no_count_1_to_4")
+    def population_disclosed(cls, series: pd.Series) -> pd.Series:
+        return no_count_1_to_4(series)
+
+
+class MunicipalityCounts(Strict):
+    """A table of the municipality's figures: every municipality in the classification (checked apart)."""
+    kunta_code: str = pa.Field(str_matches=r"^\d{3}$")

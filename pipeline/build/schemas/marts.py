@@ -6,9 +6,10 @@ from typing import Optional
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.build.schemas._base import FLAGS, SEXES, YEARS, AreaModel, KuntaliittoAnswers, MunicipalityClassification, Strict, no_count_1_to_4
+from pipeline.build.schemas._base import (
+    FLAGS, METHODS, YEARS, AreaModel, KuntaliittoAnswers, MunicipalityClassification, MunicipalityCounts, PopulationBreakdown,
+    Strict, no_count_1_to_4)
 
-METHODS = ["published", "harmonised", "computed", "computed_estimate"]
 
 
 class DimMunicipality(MunicipalityClassification):
@@ -76,20 +77,6 @@ class Reconciliation(Strict):
     within_tolerance: bool = pa.Field(eq=True)
 
 
-class PopulationBreakdown(AreaModel):
-    """Population by year and sex and one more variable; a cell the publisher left empty stays null."""
-    year: int = pa.Field(**YEARS)
-    reference_date: pd.Timestamp
-    sex: str = pa.Field(isin=SEXES)
-    population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    population_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
-    source: str
-
-    @pa.check("population", name="no_count_1_to_4")
-    def population_disclosed(cls, series: pd.Series) -> pd.Series:
-        return no_count_1_to_4(series)
-
-
 class PopulationByAgeGroup(PopulationBreakdown):
     age_group: str = pa.Field(isin=["0-6", "7-15", "16-29", "30-64", "65+"])
 
@@ -120,11 +107,6 @@ class PopulationByCitizenship(PopulationBreakdown):
 class KuntaliittoSurvey(KuntaliittoAnswers):
     reference_date: pd.Timestamp
     source: str
-
-
-class MunicipalityCounts(Strict):
-    """A table of the municipality's figures: every municipality in the classification (checked apart)."""
-    kunta_code: str = pa.Field(str_matches=r"^\d{3}$")
 
 
 class TemporaryProtection(MunicipalityCounts):

@@ -6,16 +6,9 @@ from typing import Optional
 import pandas as pd
 import pandera.pandas as pa
 
-from pipeline.build.schemas._base import SEXES, YEARS, KuntaliittoAnswers, MunicipalityClassification, Strict
+from pipeline.build.schemas._base import (
+    YEARS, KuntaliittoAnswers, LocalFile, MunicipalityClassification, StagedArea, StagedCounts, Strict)
 
-LEVELS_WITH_OTHER = ["municipality", "region", "country", "other"]
-
-
-class StagedArea(Strict):
-    area_level: str = pa.Field(isin=LEVELS_WITH_OTHER)
-    area_code: str
-    source_file: str
-    source_row: str
 
 
 class StgForeignLanguageSpeakers(StagedArea):
@@ -41,14 +34,6 @@ class StgPopulation(StagedArea):
 
     class Config:
         unique = ["area_level", "area_code", "reference_date"]
-
-
-class StagedCounts(StagedArea):
-    """A breakdown of population by year and sex; a cell the publisher left empty stays null."""
-    year: int = pa.Field(**YEARS)
-    sex: str = pa.Field(isin=SEXES)
-    population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
-    status: Optional[str] = pa.Field(nullable=True)
 
 
 class StgPopulationByAgeSex(StagedCounts):
@@ -128,15 +113,6 @@ class StgTemporaryProtection(Strict):
 
     class Config:
         unique = ["kunta_code", "reference_date"]
-
-
-class LocalFile(Strict):
-    """Columns every table from the municipality's own files has."""
-    kunta_code: str = pa.Field(str_matches=r"^\d{3}$")
-    source_document: str
-    note: Optional[str] = pa.Field(nullable=True)
-    source_file: str
-    source_row: str
 
 
 class StgLocalQuota(LocalFile):

@@ -1,0 +1,54 @@
+"""Apply the small-count rule to a mart in the database, as ``pipeline/sources.yaml`` declares it.
+
+Called right after the mart is built (before any model that reads it, and before validation), so no
+table users read ever holds a count of 1-4. The rule itself is ``pipeline/disclosure.py``.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from pipeline import registry
+from pipeline.disclosure import flag_column, protect
+
+
+def protects(table: str) -> bool:
+    return table in registry.protection_policy()
+
+
+def protect_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Apply the table's rules in place: a ``<count>_flag`` column is added per count, helpers dropped."""
+    rules = registry.protection_policy()[table]
+    helpers = {column for rule in rules for column in rule.get("helpers", [])}
+    frame = con.table(table).df()
+    original = con.table(table)
+    columns = [c for c in original.columns if c not in helpers]
+    typed = [f'cast("{c}" as {t}) as "{c}"' for c, t in zip(original.columns, original.types) if c not in helpers]
+    for rule in rules:
+        frame = apply_rule(frame, rule)
+        flag = flag_column(rule["count"])
+        if flag in columns:
+            continue
+        columns.append(flag)
+        typed.append(f'cast("{flag}" as varchar) as "{flag}"')
+    con.register("protected", frame[columns])
+    con.execute(f"create or replace table {table} as select {', '.join(typed)} from protected")
+    con.unregister("protected")
+
+
+def apply_rule(frame: pd.DataFrame, rule: dict) -> pd.DataFrame:
+    """One declared rule (count, derived, groups, estimate, publisher_confidential, where) on a frame."""
+    where = rule.get("where")
+    applies = None
+    if where:
+        applies = pd.Series(True, index=frame.index)
+        for column, values in where.items():
+            applies &= frame[column].isin(values)
+    return protect(
+        frame, rule["count"], groups=rule.get("groups", []), derived=rule.get("derived", []),
+        estimate=frame[rule["estimate"]] if "estimate" in rule else None,
+        publisher_confidential=frame[rule["publisher_confidential"]].eq("...")
+        if "publisher_confidential" in rule else None,
+        applies=applies,
+    )  # fmt: skip
