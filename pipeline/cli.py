@@ -108,7 +108,8 @@ def source_lines(sources) -> list[str]:
     lines = []
     for _, row in sources[sources["kind"] != "published_document"].iterrows():
         if row["kind"] == "local_file":
-            lines.append(f"  {row['dataset']:<28} {'data/local/':<26} the municipality's own files")
+            files = row["files"] if isinstance(row["files"], str) else "no file (none in data/local/)"
+            lines.append(f"  {row['dataset']:<28} {row['snapshot_id'] or '-':<26} {files}")
             continue
         if not isinstance(row["snapshot_id"], str):
             lines.append(f"  {row['dataset']:<28} {'-':<26} not in the snapshot (refresh --online)")

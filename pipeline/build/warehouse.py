@@ -21,6 +21,9 @@ from pipeline.build import models
 from pipeline.build.schemas import meta
 from pipeline.build.protect import protect_table, protects
 from pipeline.build.validate import describe, validate_database
+from pipeline.raw.local_files import DATASET as LOCAL_DATASET
+from pipeline.raw.local_files import LocalSnapshot
+from pipeline.raw.local_files import stage as stage_local_files
 from pipeline.raw.snapshot import RawSnapshotError, latest_snapshot, read_snapshot
 from pipeline.read import empty_table, read_dataset, reading_order
 from pipeline.read.common import RawFormatError
@@ -55,14 +58,17 @@ def build(db_path: Path | None = None, raw_root: Path | None = None,
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f"{db_path.name}.tmp-{os.getpid()}")
     tmp.unlink(missing_ok=True)
+    local = None
     try:
         progress("1/4 Reading the raw snapshot …")
         raw, snapshots = read_raw(raw_root, progress)
-        raw.update(read_local(set(raw["municipalities"]["kunta_code"]), progress))
+        local = stage_local_files(paths.local_dir(), raw_root)
+        raw.update(read_local(local, set(raw["municipalities"]["kunta_code"]), progress))
+        snapshots[LOCAL_DATASET] = local.files
         con = duckdb.connect(str(tmp))
         try:
             progress("2/4 Running the SQL models (staging → intermediate → marts) …")
-            load_raw(con, raw, sources_table(snapshots))
+            load_raw(con, raw, sources_table(snapshots, local))
             run_models(con, progress)
             progress("3/4 Validating every table (Pandera) …")
             validate(con, db_path.parent / REPORT_NAME)
@@ -72,8 +78,11 @@ def build(db_path: Path | None = None, raw_root: Path | None = None,
         finally:
             con.close()
         progress("4/4 Replacing the database …")
+        local.commit()
         os.replace(tmp, db_path)
     except BaseException:
+        if local is not None:
+            local.discard()
         tmp.unlink(missing_ok=True)
         Path(f"{tmp}.wal").unlink(missing_ok=True)
         raise
@@ -103,25 +112,28 @@ def read_raw(raw_root: Path | None, progress: Callable[[str], None]) -> tuple[di
     return raw, snapshots
 
 
-def read_local(municipality_codes: set[str], progress: Callable[[str], None]) -> dict[str, pd.DataFrame]:
-    """The municipality's own files under data/local/, validated: ``local_<kind>`` raw tables.
+def read_local(local: LocalSnapshot, municipality_codes: set[str], progress: Callable[[str], None]
+               ) -> dict[str, pd.DataFrame]:
+    """The municipality's own files, from their raw snapshot, validated: ``local_<kind>`` raw tables.
 
-    Every problem in every file is reported at once, so the analyst fixes them in one round.
+    Every problem in every file is reported at once (naming the file in data/local/), so the analyst
+    fixes them in one round.
     """
-    from pipeline.read.local_files import LocalFileError, discover, read_local_dir
+    from pipeline.read.local_files import LocalFileError, read_local_snapshot
 
     try:
-        frames = read_local_dir(paths.local_dir(), municipality_codes)
+        frames = read_local_snapshot(local.by_kind(), municipality_codes)
     except LocalFileError as exc:
         raise BuildError(str(exc)) from exc
-    found = discover(paths.local_dir())
+    snapshot_id = local.final_folder.name
     for kind, frame in frames.items():
-        files = ", ".join(p.name for p in found.get(kind, [])) or "–"
-        progress(f"    local {kind:<22} {len(frame):>9,} rows  from data/local/ ({files})")
+        frame["source_file"] = frame["source_file"].str.replace(str(local.folder), str(local.final_folder), regex=False)
+        files = ", ".join(f.meta["original_path"] for f in local.by_kind()[kind]) or "–"
+        progress(f"    local {kind:<22} {len(frame):>9,} rows  from {snapshot_id} ({files})")
     return {f"local_{kind}": frame for kind, frame in frames.items()}
 
 
-def sources_table(snapshots: dict[str, list]) -> pd.DataFrame:
+def sources_table(snapshots: dict[str, list], local: LocalSnapshot | None = None) -> pd.DataFrame:
     """One row per dataset (and per published document): citation, definition, licence, snapshot."""
     rows = []
     for dataset, spec in registry.datasets().items():
@@ -141,14 +153,20 @@ def sources_table(snapshots: dict[str, list]) -> pd.DataFrame:
         rows.append(base)
         for key, citation in spec.get("documents", {}).items():
             rows.append({**base, "source_key": key, "citation": citation, "kind": "published_document"})
-    for kind, spec in registry.load().get("local", {}).items():
+    local_files = local.by_kind() if local is not None else {}
+    local_id = local.final_folder.name if local is not None else None
+    for kind, spec in registry.local_kinds().items():
+        files = local_files.get(kind, [])
         rows.append({"source_key": f"local_{kind}", "dataset": f"local_{kind}",
                      "citation": f"Kunnan oma tiedosto / the municipality's own file: data/local/{kind}",
                      "title_fi": spec["title_fi"], "title_en": spec["title_en"],
                      "definition_fi": spec["definition_fi"], "definition_sv": spec.get("definition_sv"),
                      "definition_en": spec["definition_en"],
-                     "licence": None, "reference_date": None, "snapshot_id": None, "kind": "local_file",
-                     "retrieved_at": None, "table_updated": None, "url": None, "files": None})
+                     "licence": "Kunnan oma aineisto / the municipality's own data", "reference_date": None,
+                     "snapshot_id": local_id, "kind": "local_file",
+                     "retrieved_at": max((f.meta.get("retrieved_at") or "" for f in files), default="") or None,
+                     "table_updated": None, "url": None,
+                     "files": ", ".join(f.meta["original_path"] for f in files) or None})
     return pd.DataFrame(rows)
 
 

@@ -33,7 +33,7 @@ from pipeline.read.local_files.kinds import KINDS, LocalColumn, LocalKind, kind_
 from pipeline.read.local_files.models import ACTIVITY_COUNTS, ActivityModel, ArrivalsModel, QuotaModel, SurveyModel
 from pipeline.read.local_files.parse import PARSERS, fold, parse_date
 from pipeline.read.local_files.problems import LocalFileError, display_path, format_problem
-from pipeline.read.local_files.read import empty_frame, read_local_dir, read_local_file
+from pipeline.read.local_files.read import empty_frame, read_local_dir, read_local_file, read_local_snapshot
 from pipeline.read.local_files.tables import Rows, UnreadableTable, cell_text, csv_rows, table_rows, xlsx_sheets
 from pipeline.read.local_files.templates import template_text, write_template
 
@@ -43,6 +43,6 @@ __all__ = [
     "ActivityModel", "ArrivalsModel", "LocalColumn", "LocalFileError", "LocalKind", "QuotaModel", "Rows",
     "SurveyModel", "UnreadableTable",
     "cell_text", "csv_rows", "discover", "display_path", "empty_frame", "fold", "format_problem", "instructions",
-    "kind_spec", "parse_date", "read_local_dir", "read_local_file", "table_rows", "template_text",
+    "kind_spec", "parse_date", "read_local_dir", "read_local_file", "read_local_snapshot", "table_rows", "template_text",
     "write_template", "xlsx_sheets",
 ]

@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from pipeline.raw.snapshot import RawFile
 from pipeline.read.local_files.checks import pandera_problems, unknown_municipalities
 from pipeline.read.local_files.discover import discover
 from pipeline.read.local_files.header import cell_at, extra_cells, map_header
@@ -15,13 +16,15 @@ from pipeline.read.local_files.problems import LocalFileError, display_path, pro
 from pipeline.read.local_files.tables import UnreadableTable, table_rows
 
 
-def read_local_file(kind: str, path: Path, municipality_codes: set[str] | None = None) -> pd.DataFrame:
+def read_local_file(kind: str, path: Path, municipality_codes: set[str] | None = None,
+                    shown: str | None = None) -> pd.DataFrame:
     """One hand-kept file as a validated frame of canonical columns plus ``source_file``, ``source_row``.
 
+    ``shown``: the name problems give the file (a raw copy is named by its original path in data/local/).
     Raises :class:`LocalFileError` with every problem of the file at once.
     """
     spec, path = kind_spec(kind), Path(path)
-    shown = display_path(path)
+    shown = shown or display_path(path)
     try:
         rows = table_rows(path.read_bytes(), path.name)
     except (OSError, UnreadableTable) as exc:
@@ -60,6 +63,24 @@ def read_local_dir(local_dir: Path, municipality_codes: set[str] | None = None) 
         for path in files:
             try:
                 parts.append(read_local_file(kind, path, municipality_codes))
+            except LocalFileError as exc:
+                problems.extend(exc.problems)
+        frames[kind] = pd.concat(parts, ignore_index=True) if parts else empty_frame(kind)
+    if problems:
+        raise LocalFileError(problems)
+    return frames
+
+
+def read_local_snapshot(files: dict[str, list[RawFile]], municipality_codes: set[str] | None = None
+                        ) -> dict[str, pd.DataFrame]:
+    """Every kind -> the raw snapshot's copies of its files read and stacked (``source_file`` is the copy;
+    problems name the original file). Problems of all files are raised together."""
+    frames, problems = {}, []
+    for kind, kind_files in files.items():
+        parts = []
+        for file in kind_files:
+            try:
+                parts.append(read_local_file(kind, file.path, municipality_codes, shown=file.meta.get("original_path")))
             except LocalFileError as exc:
                 problems.extend(exc.problems)
         frames[kind] = pd.concat(parts, ignore_index=True) if parts else empty_frame(kind)

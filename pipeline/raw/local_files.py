@@ -1,0 +1,119 @@
+"""The municipality's own files enter the raw snapshot like every other source.
+
+At each build the files of ``data/local/`` (one kind per file: ``<kind>.csv|xlsx`` or
+``<kind>_<anything>.csv|xlsx``) are compared with the newest snapshot of ``data/raw/local_files/``.
+When they are the same bytes, that snapshot is read. When anything changed, a new snapshot is written
+into a ``.partial`` folder: a copy of each file with a sidecar (its original path, kind, sha256) and a
+``manifest.json`` that lists them (so an empty set is a snapshot too). The build reads the copies and
+commits the folder only when it succeeds, so a file that fails validation never becomes a snapshot.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline import paths, registry
+from pipeline.raw.snapshot import RawFile, SnapshotWriter, latest_snapshot, new_snapshot_id, read_snapshot, sha256, utc_now
+
+DATASET = "local_files"
+MANIFEST = "manifest.json"
+FILE_NAME = re.compile(r"^(?P<kind>[a-z]+)(_.*)?\.(csv|xlsx)$", re.IGNORECASE)
+
+
+def kind_of(path: Path) -> str | None:
+    """The kind a file in data/local/ is by its name, or None (hidden files and Excel's ``~$`` lock files too)."""
+    if not path.is_file() or path.name.startswith((".", "~$")):
+        return None
+    match = FILE_NAME.match(path.name)
+    kind = match["kind"].lower() if match else None
+    return kind if kind in registry.local_kinds() else None
+
+
+def discover(local_dir: Path) -> dict[str, list[Path]]:
+    """Every kind -> its files in ``local_dir`` (sorted; an empty list when none)."""
+    found: dict[str, list[Path]] = {kind: [] for kind in registry.local_kinds()}
+    local_dir = Path(local_dir)
+    if local_dir.is_dir():
+        for path in sorted(local_dir.iterdir()):
+            kind = kind_of(path)
+            if kind:
+                found[kind].append(path)
+    return found
+
+
+@dataclass
+class LocalSnapshot:
+    """The snapshot a build reads: ``files`` (the copies, manifest first) and, for a new one, its writer."""
+
+    folder: Path
+    files: list[RawFile]
+    writer: SnapshotWriter | None = None
+
+    def commit(self) -> None:
+        if self.writer is not None:
+            self.folder = self.writer.commit()
+            self.writer = None
+
+    def discard(self) -> None:
+        if self.writer is not None:
+            self.writer.discard()
+            self.writer = None
+
+    @property
+    def final_folder(self) -> Path:
+        """Where the snapshot is once committed (what the database names as each row's source_file)."""
+        return self.writer.final if self.writer is not None else self.folder
+
+    def by_kind(self) -> dict[str, list[RawFile]]:
+        out: dict[str, list[RawFile]] = {kind: [] for kind in registry.local_kinds()}
+        for file in self.files:
+            if file.meta.get("format") == "local_file":
+                out[file.meta["local_kind"]].append(file)
+        return out
+
+
+def _listing(found: dict[str, list[Path]]) -> list[dict]:
+    return [{"kind": kind, "name": p.name, "sha256": sha256(p.read_bytes())} for kind, ps in found.items() for p in ps]
+
+
+def stage(local_dir: Path | None = None, raw_root: Path | None = None) -> LocalSnapshot:
+    """The newest snapshot when data/local/ still holds the same files, else a new uncommitted one."""
+    local_dir = Path(local_dir or paths.local_dir())
+    found = discover(local_dir)
+    listing = _listing(found)
+    newest = latest_snapshot(DATASET, raw_root)
+    if newest is not None:
+        files = read_snapshot(newest)
+        manifest = next((f for f in files if f.meta.get("format") == "local_manifest"), None)
+        if manifest is not None and manifest.json() == {"files": listing}:
+            return LocalSnapshot(newest, files)
+    writer = SnapshotWriter(DATASET, new_snapshot_id("local"), raw_root)
+    names = set()
+    for kind, paths_of_kind in found.items():
+        for path in paths_of_kind:
+            if path.name in names:  # kinds never share a name, but be sure nothing is overwritten
+                raise ValueError(f"{path}: two own files named {path.name}")
+            names.add(path.name)
+            writer.add(path.name, path.read_bytes(), {
+                "kind": "municipality_file", "format": "local_file", "local_kind": kind,
+                "original_path": _shown(path), "url": f"file:{_shown(path)}", "retrieved_at": utc_now(), "citation": f"Kunnan oma tiedosto / the municipality's own file: "
+                f"{_shown(path)}", "licence": "the municipality's own data",
+            })  # fmt: skip
+    manifest_bytes = (json.dumps({"files": listing}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    writer.add(MANIFEST, manifest_bytes, {
+        "kind": "municipality_file", "format": "local_manifest", "url": f"file:{_shown(local_dir)}",
+        "retrieved_at": utc_now(), "citation": f"the files of {_shown(local_dir)} at this build",
+        "licence": "the municipality's own data",
+    })  # fmt: skip
+    return LocalSnapshot(writer.folder, read_snapshot(writer.folder), writer)
+
+
+def _shown(path: Path) -> str:
+    """The path as the user knows it (relative to the project when inside it)."""
+    try:
+        return str(path.resolve().relative_to(paths.ROOT))
+    except ValueError:
+        return str(path)
