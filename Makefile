@@ -2,17 +2,24 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+UV     := $(VENV)/bin/uv
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup refresh refresh-online test run bench status clean
+.PHONY: setup lock refresh refresh-online test check lint typecheck sqllint run bench status clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+# pip installs only uv; uv installs the locked versions (requirements.lock) in seconds.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet "$$(grep '^uv==' requirements.lock)"
+	$(UV) pip install --quiet --python $(PY) -r requirements.lock
+	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 	touch $(STAMP)
+
+# Re-pin every dependency after changing pyproject.toml.
+lock:
+	$(UV) pip compile pyproject.toml --extra test --extra dev --python-version 3.11 -q -o requirements.lock
 
 refresh: setup
 	$(PY) -m pipeline refresh
@@ -24,7 +31,20 @@ status: setup
 	$(PY) -m pipeline status
 
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
+
+# Quality gates: lint and format (ruff), types (mypy), SQL (sqlfluff, DuckDB dialect).
+check: lint typecheck sqllint
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: setup
+	$(VENV)/bin/mypy
+
+sqllint: setup
+	$(VENV)/bin/sqlfluff lint sql
 
 run: refresh
 	$(PY) -m streamlit run dashboard/app.py --server.headless true --browser.gatherUsageStats false
@@ -33,4 +53,4 @@ bench: setup
 	$(PY) -m bench
 
 clean:
-	rm -rf data/curated/*.duckdb data/curated/*.tmp* 
+	rm -rf data/curated/*.duckdb data/curated/*.tmp*

@@ -1,4 +1,5 @@
 """``make bench``: every benchmark, one line of numbers each (times are measured, never asserted)."""
+
 from __future__ import annotations
 
 import importlib

@@ -7,6 +7,7 @@ every municipality: 309 areas x 169 languages x 3 sexes x 8 years x 1 content = 
 about 5 % null with status "..." (as 11rm marks cells under 10 persons). For comparison, pyjstat
 takes ~28 s on a document of this size.
 """
+
 from __future__ import annotations
 
 import math
@@ -41,10 +42,13 @@ def synthetic_dataset(null_share: float = 0.05, seed: int = 0) -> dict:
         "id": list(SHAPE),
         "size": [len(codes) for codes in SHAPE.values()],
         "dimension": {
-            dim_id: {"label": dim_id, "category": {
-                "index": {code: i for i, code in enumerate(codes)},
-                "label": {code: code for code in codes},
-            }}
+            dim_id: {
+                "label": dim_id,
+                "category": {
+                    "index": {code: i for i, code in enumerate(codes)},
+                    "label": {code: code for code in codes},
+                },
+            }
             for dim_id, codes in SHAPE.items()
         },
         "value": values,

@@ -6,6 +6,7 @@ The sidebar holds what every page shares: the language (fi/sv/en), the municipal
 in ``st.session_state["lang" | "kunta" | "vuosi"]`` and mirrored in the URL's query parameters
 (``?kunta=111&vuosi=2024&lang=fi``) so that a link opens the same view.
 """
+
 from __future__ import annotations
 
 import sys
@@ -23,8 +24,9 @@ from pipeline import formatting  # noqa: E402
 
 PAGES = Path(__file__).parent / "app_pages"
 DEFAULT_KUNTA = "111"  # Heinola, whose coordinator the dashboard was first made for
-ALPHABET = str.maketrans({"Å": "Z\uffff1", "Ä": "Z\uffff2", "Ö": "Z\uffff3", "å": "z\uffff1", "ä": "z\uffff2",
-                          "ö": "z\uffff3"})  # Finnish and Swedish order: … X Y Z Å Ä Ö
+ALPHABET = str.maketrans(
+    {"Å": "Z\uffff1", "Ä": "Z\uffff2", "Ö": "Z\uffff3", "å": "z\uffff1", "ä": "z\uffff2", "ö": "z\uffff3"}
+)  # Finnish and Swedish order: … X Y Z Å Ä Ö
 
 
 def _adopt_url(name: str, valid, default, parse=str) -> None:
@@ -67,7 +69,9 @@ def sidebar() -> None:
     order = munis.assign(key=munis[f"name_{lang}"].str.translate(ALPHABET).str.casefold()).sort_values("key")
     label = dict(zip(munis["kunta_code"], munis[f"name_{lang}"]))
     with st.sidebar:
-        st.selectbox(t("sidebar_municipality"), order["kunta_code"].tolist(), format_func=label.get, key="kunta")
+        st.selectbox(
+            t("sidebar_municipality"), order["kunta_code"].tolist(), format_func=lambda code: label[code], key="kunta"
+        )
         st.selectbox(t("sidebar_year"), sorted(years, reverse=True), key="vuosi", help=t("sidebar_year_help"))
         st.caption(t("sidebar_link"))
         built = data.build_info().get("built_at")
@@ -80,13 +84,16 @@ def sidebar() -> None:
 def language_switch() -> None:
     _adopt_url("lang", set(i18n.LANGUAGES), i18n.DEFAULT)
     with st.sidebar:
-        st.radio(t("sidebar_language"), i18n.LANGUAGES, format_func=i18n.LANGUAGE_NAMES.get, key="lang",
-                 horizontal=True)
+        st.radio(
+            t("sidebar_language"), i18n.LANGUAGES, format_func=i18n.LANGUAGE_NAMES.get, key="lang", horizontal=True
+        )
 
 
 def pages() -> list:
-    found = [st.Page("app_pages/profile.py", title=t("nav_profile"), icon=":material/location_city:", default=True),
-             st.Page("app_pages/comparison.py", title=t("nav_comparison"), icon=":material/compare_arrows:")]
+    found = [
+        st.Page("app_pages/profile.py", title=t("nav_profile"), icon=":material/location_city:", default=True),
+        st.Page("app_pages/comparison.py", title=t("nav_comparison"), icon=":material/compare_arrows:"),
+    ]
     if (PAGES / "impact.py").exists():  # the impact-indicator page, when it has landed
         found.append(st.Page("app_pages/impact.py", title=t("nav_impact"), icon=":material/insights:"))
     found.append(st.Page("app_pages/sources.py", title=t("nav_sources"), icon=":material/info:"))

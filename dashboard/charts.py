@@ -5,6 +5,7 @@ its region orange and the whole country black; other municipalities get the rema
 their own dash pattern, so the charts also read in greyscale print. Numbers in hovers, labels and
 summaries come from ``pipeline.formatting`` in the reader's language.
 """
+
 from __future__ import annotations
 
 import math
@@ -17,13 +18,12 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from dashboard.i18n import lang, t
 from pipeline import formatting
 
-MUNICIPALITY = "#0072B2"   # blue
-REGION = "#E69F00"         # orange
-COUNTRY = "#000000"        # black
+MUNICIPALITY = "#0072B2"  # blue
+REGION = "#E69F00"  # orange
+COUNTRY = "#000000"  # black
 OTHERS = ["#009E73", "#D55E00", "#CC79A7", "#E69F00", "#000000", "#56B4E9", "#F0E442"]
 DASHES = ["dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash"]
-ROLE_STYLE = {"municipality": (MUNICIPALITY, "solid", 4), "region": (REGION, "dash", 3),
-              "country": (COUNTRY, "dot", 3)}
+ROLE_STYLE = {"municipality": (MUNICIPALITY, "solid", 4), "region": (REGION, "dash", 3), "country": (COUNTRY, "dot", 3)}
 WOMEN, MEN = "#CC79A7", "#009E73"
 AGE_GROUPS = ["0-6", "7-15", "16-29", "30-64", "65+"]
 FONT = "Source Sans Pro, Source Sans 3, Arial, sans-serif"
@@ -36,15 +36,33 @@ EMPTY_TOPOJSON_URL = "data:application/json," + quote('{"type":"Topology","objec
 
 # -- shared settings -----------------------------------------------------------------------------------
 
+
 def config(filename: str, *, zoom: bool = False) -> dict:
     """Plotly's modebar: only the camera (PNG download with a meaningful file name), plus zoom for maps."""
-    remove = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d",
-              "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian", "hoverClosestGeo"]
+    remove = [
+        "zoom2d",
+        "pan2d",
+        "select2d",
+        "lasso2d",
+        "zoomIn2d",
+        "zoomOut2d",
+        "autoScale2d",
+        "resetScale2d",
+        "toggleSpikelines",
+        "hoverClosestCartesian",
+        "hoverCompareCartesian",
+        "hoverClosestGeo",
+    ]
     if not zoom:
         remove += ["zoomInGeo", "zoomOutGeo", "resetGeo"]
-    return {"displaylogo": False, "displayModeBar": True, "modeBarButtonsToRemove": remove, "scrollZoom": False,
-            "topojsonURL": EMPTY_TOPOJSON_URL,
-            "toImageButtonOptions": {"format": "png", "filename": f"kotoprofiili_{filename}", "scale": 2}}
+    return {
+        "displaylogo": False,
+        "displayModeBar": True,
+        "modeBarButtonsToRemove": remove,
+        "scrollZoom": False,
+        "topojsonURL": EMPTY_TOPOJSON_URL,
+        "toImageButtonOptions": {"format": "png", "filename": f"kotoprofiili_{filename}", "scale": 2},
+    }
 
 
 def _separators() -> str:
@@ -60,25 +78,46 @@ def _percent_suffix() -> str:
 def _layout(fig: go.Figure, title: str, source: str | None, *, height: int = 420) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
-        separators=_separators(), height=height, font={"family": FONT, "size": 14},
+        separators=_separators(),
+        height=height,
+        font={"family": FONT, "size": 14},
         margin={"l": 10, "r": 10, "t": 60, "b": 80 if source else 40},
         legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "title": None},
-        hoverlabel={"font": {"family": FONT}}, plot_bgcolor="white", paper_bgcolor="white",
+        hoverlabel={"font": {"family": FONT}},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
     )
     if source:  # so that a downloaded PNG carries its source
-        fig.add_annotation(text=f"{t('cap_source')}: {source}", xref="paper", yref="paper", x=0, y=0,
-                           yshift=-80 if height < 600 else -30, showarrow=False, xanchor="left", yanchor="bottom",
-                           font={"size": 11, "color": "#555555"})
+        fig.add_annotation(
+            text=f"{t('cap_source')}: {source}",
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=0,
+            yshift=-80 if height < 600 else -30,
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            font={"size": 11, "color": "#555555"},
+        )
     return fig
 
 
 def _share_axis(fig: go.Figure, top: float) -> None:
-    fig.update_yaxes(title=None, ticksuffix=_percent_suffix(), rangemode="tozero", range=[0, max(top, 1) * 1.15],
-                     gridcolor="#e6e6e6", zeroline=True, zerolinecolor="#999999")
+    fig.update_yaxes(
+        title=None,
+        ticksuffix=_percent_suffix(),
+        rangemode="tozero",
+        range=[0, max(top, 1) * 1.15],
+        gridcolor="#e6e6e6",
+        zeroline=True,
+        zerolinecolor="#999999",
+    )
     fig.update_xaxes(title=None, dtick=1, tickformat="d", showgrid=False)
 
 
 # -- the share over time: municipality, region, country ------------------------------------------------
+
 
 def share_trend(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
     """``frame``: role (municipality/region/country), label, year, share_pct, share_text; rows that exist only."""
@@ -86,11 +125,19 @@ def share_trend(frame: pd.DataFrame, title: str, source: str | None) -> go.Figur
     for role, rows in frame.groupby("role", sort=False):
         colour, dash, width = ROLE_STYLE[role]
         rows = rows.sort_values("year")
-        fig.add_trace(go.Scatter(
-            x=rows["year"], y=rows["share_pct"], name=rows["label"].iloc[0], mode="lines+markers",
-            line={"color": colour, "dash": dash, "width": width}, marker={"size": 9, "color": colour},
-            customdata=rows[["label", "share_text"]], connectgaps=False,
-            hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=rows["year"],
+                y=rows["share_pct"],
+                name=rows["label"].iloc[0],
+                mode="lines+markers",
+                line={"color": colour, "dash": dash, "width": width},
+                marker={"size": 9, "color": colour},
+                customdata=rows[["label", "share_text"]],
+                connectgaps=False,
+                hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>",
+            )
+        )
     _share_axis(fig, frame["share_pct"].max() if len(frame) else 1)
     return _layout(fig, title, source)
 
@@ -101,18 +148,26 @@ def share_trend_summary(frame: pd.DataFrame, year: int) -> str:
     if own.empty:
         return ""
     first, last = own.iloc[0], own.iloc[-1]
-    text = t("trend_summary", name=first["label"], first=int(first["year"]), last=int(last["year"]),
-             first_share=first["share_text"], last_share=last["share_text"],
-             change=formatting.points(last["share_pct"] - first["share_pct"], lang()))
+    text = t(
+        "trend_summary",
+        name=first["label"],
+        first=int(first["year"]),
+        last=int(last["year"]),
+        first_share=first["share_text"],
+        last_share=last["share_text"],
+        change=formatting.points(last["share_pct"] - first["share_pct"], lang()),
+    )
     compare = frame[(frame["year"] == year)]
     if (compare["role"] != "municipality").any():
-        parts = ", ".join(f"{r.label.lower() if r.role == 'country' else r.label} {r.share_text}"
-                          for r in compare.itertuples())
+        parts = ", ".join(
+            f"{r.label.lower() if r.role == 'country' else r.label} {r.share_text}" for r in compare.itertuples()
+        )
         text += t("trend_summary_compare", year=year, parts=parts)
     return text
 
 
 # -- several municipalities ----------------------------------------------------------------------------
+
 
 def compare_lines(frame: pd.DataFrame, selected: str, order: list[str], title: str, source: str | None) -> go.Figure:
     """``frame``: kunta_code, label, year, share_pct, share_text. The selected municipality is blue and bold;
@@ -124,11 +179,18 @@ def compare_lines(frame: pd.DataFrame, selected: str, order: list[str], title: s
         own = code == selected
         colour = MUNICIPALITY if own else OTHERS[(i - 1) % len(OTHERS)]
         dash = "solid" if own else DASHES[(i - 1) % len(DASHES)]
-        fig.add_trace(go.Scatter(
-            x=rows["year"], y=rows["share_pct"], name=rows["label"].iloc[0], mode="lines+markers",
-            line={"color": colour, "dash": dash, "width": 4 if own else 2}, marker={"size": 8 if own else 6},
-            customdata=rows[["label", "share_text"]],
-            hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=rows["year"],
+                y=rows["share_pct"],
+                name=rows["label"].iloc[0],
+                mode="lines+markers",
+                line={"color": colour, "dash": dash, "width": 4 if own else 2},
+                marker={"size": 8 if own else 6},
+                customdata=rows[["label", "share_text"]],
+                hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>",
+            )
+        )
     _share_axis(fig, frame["share_pct"].max() if len(frame) else 1)
     return _layout(fig, title, source, height=440)
 
@@ -138,12 +200,20 @@ def compare_lines_summary(frame: pd.DataFrame, selected_label: str, year: int) -
     if rows.empty:
         return ""
     own = rows[rows["label"] == selected_label]
-    return t("cmp_lines_summary", year=year, top=rows.iloc[-1]["label"], top_share=rows.iloc[-1]["share_text"],
-             bottom=rows.iloc[0]["label"], bottom_share=rows.iloc[0]["share_text"], name=selected_label,
-             share=own.iloc[0]["share_text"] if len(own) else formatting.MISSING)
+    return t(
+        "cmp_lines_summary",
+        year=year,
+        top=rows.iloc[-1]["label"],
+        top_share=rows.iloc[-1]["share_text"],
+        bottom=rows.iloc[0]["label"],
+        bottom_share=rows.iloc[0]["share_text"],
+        name=selected_label,
+        share=own.iloc[0]["share_text"] if len(own) else formatting.MISSING,
+    )
 
 
 # -- the map -------------------------------------------------------------------------------------------
+
 
 def share_map(geojson: dict, frame: pd.DataFrame, selected: str, title: str, source: str | None) -> go.Figure:
     """A choropleth of the share (no tile map: works offline). ``frame``: kunta_code, label, share_pct, share_text."""
@@ -154,25 +224,57 @@ def share_map(geojson: dict, frame: pd.DataFrame, selected: str, title: str, sou
     labels = [formatting.percent(v, lang(), 0) for v in ticks]
     labels[-1] = "≥\u00a0" + labels[-1]
     fig = go.Figure()
-    fig.add_trace(go.Choropleth(
-        geojson=geojson, featureidkey="properties.kunta_code", locations=shown["kunta_code"], z=shown["share_pct"],
-        zmin=0, zmax=top, colorscale="Cividis", reversescale=True, marker={"line": {"color": "white", "width": 0.4}},
-        customdata=shown[["label", "share_text"]],
-        hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
-        colorbar={"title": {"text": ""}, "tickvals": ticks, "ticktext": labels, "len": 0.6, "thickness": 14,
-                  "x": 0.98}))
+    fig.add_trace(
+        go.Choropleth(
+            geojson=geojson,
+            featureidkey="properties.kunta_code",
+            locations=shown["kunta_code"],
+            z=shown["share_pct"],
+            zmin=0,
+            zmax=top,
+            colorscale="Cividis",
+            reversescale=True,
+            marker={"line": {"color": "white", "width": 0.4}},
+            customdata=shown[["label", "share_text"]],
+            hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
+            colorbar={
+                "title": {"text": ""},
+                "tickvals": ticks,
+                "ticktext": labels,
+                "len": 0.6,
+                "thickness": 14,
+                "x": 0.98,
+            },
+        )
+    )
     if len(hidden):
-        fig.add_trace(go.Choropleth(
-            geojson=geojson, featureidkey="properties.kunta_code", locations=hidden["kunta_code"],
-            z=[0] * len(hidden), colorscale=[[0, "#dddddd"], [1, "#dddddd"]], showscale=False,
-            marker={"line": {"color": "white", "width": 0.4}}, customdata=hidden[["label", "share_text"]],
-            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>"))
+        fig.add_trace(
+            go.Choropleth(
+                geojson=geojson,
+                featureidkey="properties.kunta_code",
+                locations=hidden["kunta_code"],
+                z=[0] * len(hidden),
+                colorscale=[[0, "#dddddd"], [1, "#dddddd"]],
+                showscale=False,
+                marker={"line": {"color": "white", "width": 0.4}},
+                customdata=hidden[["label", "share_text"]],
+                hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
+            )
+        )
     own = frame[frame["kunta_code"] == selected]
-    fig.add_trace(go.Choropleth(
-        geojson=geojson, featureidkey="properties.kunta_code", locations=own["kunta_code"], z=[0] * len(own),
-        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], showscale=False,
-        marker={"line": {"color": "#D55E00", "width": 3}}, customdata=own[["label", "share_text"]],
-        hovertemplate="<b>%{customdata[0]}: %{customdata[1]}</b><extra></extra>"))
+    fig.add_trace(
+        go.Choropleth(
+            geojson=geojson,
+            featureidkey="properties.kunta_code",
+            locations=own["kunta_code"],
+            z=[0] * len(own),
+            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            showscale=False,
+            marker={"line": {"color": "#D55E00", "width": 3}},
+            customdata=own[["label", "share_text"]],
+            hovertemplate="<b>%{customdata[0]}: %{customdata[1]}</b><extra></extra>",
+        )
+    )
     # Mercator keeps Finland upright; plotly's fitbounds does not work with rotated projections.
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     _layout(fig, title, source, height=760)
@@ -194,20 +296,36 @@ def share_map_summary(frame: pd.DataFrame, selected_label: str) -> str:
     rows = frame[frame["share_pct"].notna()].sort_values("share_pct")
     if rows.empty:
         return ""
-    return t("cmp_map_summary", low=rows.iloc[0]["share_text"], low_name=rows.iloc[0]["label"],
-             high=rows.iloc[-1]["share_text"], high_name=rows.iloc[-1]["label"],
-             median=formatting.percent(rows["share_pct"].median(), lang()), name=selected_label)
+    return t(
+        "cmp_map_summary",
+        low=rows.iloc[0]["share_text"],
+        low_name=rows.iloc[0]["label"],
+        high=rows.iloc[-1]["share_text"],
+        high_name=rows.iloc[-1]["label"],
+        median=formatting.percent(rows["share_pct"].median(), lang()),
+        name=selected_label,
+    )
 
 
 # -- breakdowns (live data only) -----------------------------------------------------------------------
 
+
 def top_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
     """Horizontal bars, largest on top. ``frame``: label, population (null when hidden), count_text."""
     rows = frame.iloc[::-1]
-    fig = go.Figure(go.Bar(
-        x=rows["population"].fillna(0), y=rows["label"], orientation="h", marker={"color": MUNICIPALITY},
-        text=rows["count_text"], textposition="outside", cliponaxis=False, customdata=rows[["label", "count_text"]],
-        hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=rows["population"].fillna(0),
+            y=rows["label"],
+            orientation="h",
+            marker={"color": MUNICIPALITY},
+            text=rows["count_text"],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=rows[["label", "count_text"]],
+            hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
+        )
+    )
     fig.update_xaxes(title=None, showgrid=True, gridcolor="#e6e6e6", rangemode="tozero")
     fig.update_yaxes(title=None)
     return _layout(fig, title, source, height=max(320, 40 * len(rows) + 140))
@@ -226,11 +344,19 @@ def age_sex_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figu
         if rows.empty:
             continue
         labels = rows["age_group"].str.replace("-", "–")
-        fig.add_trace(go.Bar(
-            x=labels, y=rows["population"].fillna(0), name=t(sex), marker={"color": colour},
-            text=rows["count_text"], textposition="outside", cliponaxis=False,
-            customdata=pd.DataFrame({"sex": t(sex), "text": rows["count_text"]}),
-            hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=labels,
+                y=rows["population"].fillna(0),
+                name=t(sex),
+                marker={"color": colour},
+                text=rows["count_text"],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=pd.DataFrame({"sex": t(sex), "text": rows["count_text"]}),
+                hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>",
+            )
+        )
     fig.update_layout(barmode="group")
     fig.update_yaxes(title=None, gridcolor="#e6e6e6", rangemode="tozero")
     fig.update_xaxes(title=t("age_group"))
@@ -239,27 +365,47 @@ def age_sex_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figu
 
 def age_sex_summary(frame: pd.DataFrame) -> str:
     """The largest age group and the counts of children and older people (both sexes)."""
-    both = frame[frame["sex"] == "total"] if (frame["sex"] == "total").any() else \
-        frame[frame["sex"].isin(["female", "male"])].groupby("age_group", as_index=False)["population"].sum(min_count=1)
+    both = (
+        frame[frame["sex"] == "total"]
+        if (frame["sex"] == "total").any()
+        else frame[frame["sex"].isin(["female", "male"])]
+        .groupby("age_group", as_index=False)["population"]
+        .sum(min_count=1)
+    )
     both = both.set_index("age_group")["population"].reindex(AGE_GROUPS)
     if both.notna().sum() == 0:
         return ""
     count = lambda v: formatting.MISSING if pd.isna(v) else formatting.number(int(v), lang())  # noqa: E731
     largest = both.idxmax()
     children = both[["0-6", "7-15"]].sum(min_count=2)
-    return t("age_sex_summary", group=largest.replace("-", "–"), count=count(both[largest]),
-             children=count(children), elderly=count(both["65+"]))
+    return t(
+        "age_sex_summary",
+        group=largest.replace("-", "–"),
+        count=count(both[largest]),
+        children=count(children),
+        elderly=count(both["65+"]),
+    )
 
 
 # -- temporary protection and quota refugees -----------------------------------------------------------
 
+
 def monthly_counts(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
     """Month-end counts as a line. ``frame``: reference_date, persons (null when hidden), count_text."""
-    fig = go.Figure(go.Scatter(
-        x=frame["reference_date"], y=frame["persons"], mode="lines+markers+text", connectgaps=False,
-        line={"color": MUNICIPALITY, "width": 3}, marker={"size": 9, "color": MUNICIPALITY},
-        text=frame["count_text"], textposition="top center", customdata=frame[["month_text", "count_text"]],
-        hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>"))
+    fig = go.Figure(
+        go.Scatter(
+            x=frame["reference_date"],
+            y=frame["persons"],
+            mode="lines+markers+text",
+            connectgaps=False,
+            line={"color": MUNICIPALITY, "width": 3},
+            marker={"size": 9, "color": MUNICIPALITY},
+            text=frame["count_text"],
+            textposition="top center",
+            customdata=frame[["month_text", "count_text"]],
+            hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
+        )
+    )
     fig.update_yaxes(title=None, rangemode="tozero", gridcolor="#e6e6e6")
     fig.update_xaxes(title=None, showgrid=False, tickformat="%m/%Y")
     return _layout(fig, title, source, height=360)
@@ -268,12 +414,23 @@ def monthly_counts(frame: pd.DataFrame, title: str, source: str | None) -> go.Fi
 def quota_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
     """Quota against persons arrived per year. ``frame``: year, quota, arrived_persons, *_text."""
     fig = go.Figure()
-    for column, label, colour in (("quota", t("quota"), "#56B4E9"), ("arrived_persons", t("arrived_persons"), MUNICIPALITY)):
-        fig.add_trace(go.Bar(
-            x=frame["year"].astype(str), y=frame[column].fillna(0), name=label, marker={"color": colour},
-            text=frame[f"{column}_text"], textposition="outside", cliponaxis=False,
-            customdata=pd.DataFrame({"label": label, "text": frame[f"{column}_text"]}),
-            hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>"))
+    for column, label, colour in (
+        ("quota", t("quota"), "#56B4E9"),
+        ("arrived_persons", t("arrived_persons"), MUNICIPALITY),
+    ):
+        fig.add_trace(
+            go.Bar(
+                x=frame["year"].astype(str),
+                y=frame[column].fillna(0),
+                name=label,
+                marker={"color": colour},
+                text=frame[f"{column}_text"],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=pd.DataFrame({"label": label, "text": frame[f"{column}_text"]}),
+                hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>",
+            )
+        )
     fig.update_layout(barmode="group")
     fig.update_yaxes(title=None, rangemode="tozero", gridcolor="#e6e6e6")
     fig.update_xaxes(title=None, type="category")
@@ -282,15 +439,28 @@ def quota_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure
 
 def survey_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
     """Kuntaliitto's survey: one stacked bar per question (agree, neither, disagree, cannot say)."""
-    parts = [("agree_pct", t("kl_agree"), "#009E73"), ("neutral_pct", t("kl_neutral"), "#BBBBBB"),
-             ("disagree_pct", t("kl_disagree"), "#D55E00"), ("cannot_say_pct", t("kl_cannot_say"), "#E6E6E6")]
+    parts = [
+        ("agree_pct", t("kl_agree"), "#009E73"),
+        ("neutral_pct", t("kl_neutral"), "#BBBBBB"),
+        ("disagree_pct", t("kl_disagree"), "#D55E00"),
+        ("cannot_say_pct", t("kl_cannot_say"), "#E6E6E6"),
+    ]
     fig = go.Figure()
     for column, label, colour in parts:
         texts = [formatting.percent(v, lang(), 0) for v in frame[column]]
-        fig.add_trace(go.Bar(
-            y=frame["question"], x=frame[column], name=label, orientation="h", marker={"color": colour},
-            text=texts, textposition="inside", customdata=pd.DataFrame({"label": label, "text": texts}),
-            hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                y=frame["question"],
+                x=frame[column],
+                name=label,
+                orientation="h",
+                marker={"color": colour},
+                text=texts,
+                textposition="inside",
+                customdata=pd.DataFrame({"label": label, "text": texts}),
+                hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
+            )
+        )
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title=None, range=[0, 100], ticksuffix=_percent_suffix(), showgrid=False)
     fig.update_yaxes(title=None, autorange="reversed")

@@ -1,9 +1,11 @@
 """Shared UI pieces: numbers through the disclosure rule, the source caption, downloads, headline cards."""
+
 from __future__ import annotations
 
 import io
 from collections.abc import Iterable
 from functools import partial
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -17,6 +19,7 @@ CARD_HEIGHT = 136  # px: every headline card alike, with or without a line under
 
 
 # -- numbers -------------------------------------------------------------------------------------------
+
 
 def is_confidential(flag) -> bool:
     return isinstance(flag, str) and flag == disclosure.CONFIDENTIAL
@@ -53,6 +56,7 @@ def marking(flag) -> str:
 
 # -- the caption under every chart and table -----------------------------------------------------------
 
+
 def _unique(values: Iterable) -> list:
     out = []
     for value in values:
@@ -76,12 +80,21 @@ def _escape(text: str) -> str:
     return text
 
 
-def caption_lines(*, sources: Iterable, dates: Iterable, definitions: Iterable[str] = (),
-                  computed: Iterable[tuple[str, str]] = (), preliminary: Iterable[str] = (),
-                  small_counts: bool = False, notes: Iterable[str] = ()) -> list[str]:
+def caption_lines(
+    *,
+    sources: Iterable,
+    dates: Iterable,
+    definitions: Iterable[str] = (),
+    computed: Iterable[tuple[str, str]] = (),
+    preliminary: Iterable[str] = (),
+    small_counts: bool = False,
+    notes: Iterable[str] = (),
+) -> list[str]:
     """The caption as plain lines (also written into the XLSX download's second sheet)."""
-    lines = [f"{t('cap_source')}: {'; '.join(_unique(sources)) or formatting.MISSING}",
-             f"{t('cap_date')}: {_dates(dates)}"]
+    lines = [
+        f"{t('cap_source')}: {'; '.join(_unique(sources)) or formatting.MISSING}",
+        f"{t('cap_date')}: {_dates(dates)}",
+    ]
     for key in _unique(definitions):
         text = data.definition(key, lang())
         if text:
@@ -111,6 +124,7 @@ def source_caption(**parts) -> list[str]:
 
 # -- downloads -----------------------------------------------------------------------------------------
 
+
 def _csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8-sig")  # the BOM lets Excel read ä and ö
 
@@ -132,11 +146,24 @@ def downloads(frame: pd.DataFrame, stem: str, about: list[str], *, chart: bool =
     """
     frame = frame.reset_index(drop=True)
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-        st.download_button(t("download_csv"), partial(_csv, frame), file_name=f"kotoprofiili_{stem}.csv",
-                           mime="text/csv", icon=":material/download:", on_click="ignore", key=f"csv_{stem}")
-        st.download_button(t("download_xlsx"), partial(_xlsx, frame, about), file_name=f"kotoprofiili_{stem}.xlsx",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           icon=":material/table_view:", on_click="ignore", key=f"xlsx_{stem}")
+        st.download_button(
+            t("download_csv"),
+            partial(_csv, frame),
+            file_name=f"kotoprofiili_{stem}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            on_click="ignore",
+            key=f"csv_{stem}",
+        )
+        st.download_button(
+            t("download_xlsx"),
+            partial(_xlsx, frame, about),
+            file_name=f"kotoprofiili_{stem}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/table_view:",
+            on_click="ignore",
+            key=f"xlsx_{stem}",
+        )
         if chart:
             st.caption(":material/photo_camera: " + t("png_hint"))
 
@@ -147,8 +174,16 @@ def rule_text() -> str:
 
 # -- headline card -------------------------------------------------------------------------------------
 
-def headline_card(label: str, value: str, *, change: float | None = None, change_text: str | None = None,
-                  help: str | None = None, words: bool = False) -> None:
+
+def headline_card(
+    label: str,
+    value: str,
+    *,
+    change: float | None = None,
+    change_text: str | None = None,
+    help: str | None = None,
+    words: bool = False,
+) -> None:
     """A bordered card of one fixed height: ``st.metric`` for a figure (``change``, a number, sets the arrow,
     ``change_text`` is what the card says under the value), or ``words=True`` for a plain phrase such as
     "ei tiedossa tässä aineistossa", which a metric's large type would cut short."""
@@ -157,6 +192,14 @@ def headline_card(label: str, value: str, *, change: float | None = None, change
             st.markdown(f":small[{label}]", help=help)
             st.markdown(f"**{value}**")
         return
-    arrow = "off" if change is None or change == 0 else ("up" if change > 0 else "down")
-    st.metric(label, value, delta=change_text, delta_color="off", delta_arrow=arrow, help=help,
-              border=True, height=CARD_HEIGHT)
+    arrow: Literal["off", "up", "down"] = "off" if change is None or change == 0 else ("up" if change > 0 else "down")
+    st.metric(
+        label,
+        value,
+        delta=change_text,
+        delta_color="off",
+        delta_arrow=arrow,
+        help=help,
+        border=True,
+        height=CARD_HEIGHT,
+    )

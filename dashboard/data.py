@@ -6,6 +6,7 @@ replaces the file is picked up without restarting the server. Tables are read wi
 column the marts gain later breaks nothing, and a flag column a mart lacks is added as empty
 (absent = no flags).
 """
+
 from __future__ import annotations
 
 import json
@@ -24,6 +25,7 @@ FLAGS = registry.flag_columns()
 
 
 # -- the connection ------------------------------------------------------------------------------------
+
 
 def database_exists() -> bool:
     return paths.database_path().exists()
@@ -76,8 +78,7 @@ def _area_rows(version: str, table: str, area_level: str, area_code: str) -> pd.
     """One area's rows of a (possibly large, live-only) breakdown mart."""
     if table not in _tables(version):
         return pd.DataFrame()
-    frame = _query(version, f'select * from "{table}" where area_level = ? and area_code = ?',
-                   [area_level, area_code])
+    frame = _query(version, f'select * from "{table}" where area_level = ? and area_code = ?', [area_level, area_code])
     return _with_flags(frame, table)
 
 
@@ -100,6 +101,7 @@ def table(name: str) -> pd.DataFrame:
 
 # -- areas ---------------------------------------------------------------------------------------------
 
+
 def municipalities() -> pd.DataFrame:
     """``dim_municipality``: code, fi/sv/en names, region, wellbeing services county."""
     return table("dim_municipality")
@@ -111,6 +113,7 @@ def municipality(kunta_code: str) -> dict:
 
 
 # -- measures ------------------------------------------------------------------------------------------
+
 
 def foreign_language_speakers() -> pd.DataFrame:
     """Count and share by area and year, with their method, source and the count's disclosure flag."""
@@ -168,6 +171,7 @@ def previous_shares(year: int) -> pd.Series:
 
 # -- live-only breakdowns (empty in the offline snapshot) ----------------------------------------------
 
+
 def population_by_language(kunta_code: str) -> pd.DataFrame:
     return _area_rows(_version(), "population_by_language", "municipality", kunta_code)
 
@@ -182,11 +186,15 @@ def population_by_citizenship(kunta_code: str) -> pd.DataFrame:
 
 # -- maps ----------------------------------------------------------------------------------------------
 
+
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _geojson(version: str) -> dict:
     rows = _table(version, "municipality_boundaries")
-    features = [{"type": "Feature", "id": code, "properties": {"kunta_code": code}, "geometry": json.loads(geom)}
-                for code, geom in zip(rows["kunta_code"], rows["geometry_geojson"]) if isinstance(geom, str)]
+    features = [
+        {"type": "Feature", "id": code, "properties": {"kunta_code": code}, "geometry": json.loads(geom)}
+        for code, geom in zip(rows["kunta_code"], rows["geometry_geojson"])
+        if isinstance(geom, str)
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -197,10 +205,12 @@ def boundaries_geojson() -> dict:
 
 # -- similar municipalities ----------------------------------------------------------------------------
 
+
 @st.cache_data(ttl=TTL, max_entries=500, show_spinner=False)
 def _peers(version: str, kunta_code: str, year: int, n: int) -> pd.DataFrame:
-    pop = latest_year_end_population()[["area_code", "population", "reference_date", "population_status", "method",
-                                        "source"]]
+    pop = latest_year_end_population()[
+        ["area_code", "population", "reference_date", "population_status", "method", "source"]
+    ]
     pop = pop.rename(columns={"source": "population_source", "method": "population_method"})
     shares = shares_for_year(year)[["kunta_code", "share_pct", "share_source", "share_method"]]
     frame = shares.merge(pop, left_on="kunta_code", right_on="area_code", how="inner")
@@ -227,6 +237,7 @@ def peer_group(kunta_code: str, year: int, n: int = 10) -> pd.DataFrame:
 
 
 # -- provenance ----------------------------------------------------------------------------------------
+
 
 def sources() -> pd.DataFrame:
     return table("sources")
@@ -270,6 +281,7 @@ def is_missing(value) -> bool:
 
 # -- the municipality's programme figures and the impact indicators -----------------------------------
 
+
 def _rows_of(table_name: str, kunta_code: str, order: str) -> pd.DataFrame:
     frame = table(table_name)
     if frame.empty:
@@ -289,7 +301,9 @@ def quota_refugees(kunta_code: str) -> pd.DataFrame:
 
 @st.cache_data(ttl=TTL, max_entries=200, show_spinner=False)
 def _scorecard(version: str, kunta_code: str) -> pd.DataFrame:
-    frame = _query(version, """
+    frame = _query(
+        version,
+        """
         select i.group_id, i.group_fi, i.group_sv, i.group_en, i.group_order,
                i.indicator_id, i.indicator_fi, i.indicator_sv, i.indicator_en, i.indicator_order,
                m.measure_id, m.measure_order, m.measure_fi, m.measure_sv, m.measure_en, m.definition_fi,
@@ -301,7 +315,8 @@ def _scorecard(version: str, kunta_code: str) -> pd.DataFrame:
         join indicator_measures m using (measure_id)
         where v.kunta_code = ?
         order by i.group_order, i.indicator_order, m.measure_order, v.reference_date nulls first, v.period""",
-        [kunta_code])
+        [kunta_code],
+    )
     return _with_flags(frame, "indicator_values")
 
 

@@ -1,4 +1,5 @@
 """The analyst's commands: ``python -m pipeline <command>``; ``--help`` on each says what it does."""
+
 from __future__ import annotations
 
 import argparse
@@ -22,51 +23,71 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m pipeline", description="Kotoprofiili: Statistics Finland → validated DuckDB.")
+    p = argparse.ArgumentParser(
+        prog="python -m pipeline", description="Kotoprofiili: Statistics Finland → validated DuckDB."
+    )
     sub = p.add_subparsers(required=True, metavar="command")
 
-    refresh = sub.add_parser("refresh", help="build the curated database from the raw snapshot (offline by default)",
-                             description="Build data/curated/kotoprofiili.duckdb from the newest raw snapshot of every "
-                                         "dataset. With --online, first fetch a new snapshot from Statistics Finland.")
+    refresh = sub.add_parser(
+        "refresh",
+        help="build the curated database from the raw snapshot (offline by default)",
+        description="Build data/curated/kotoprofiili.duckdb from the newest raw snapshot of every "
+        "dataset. With --online, first fetch a new snapshot from Statistics Finland.",
+    )
     refresh.add_argument("--online", action="store_true", help="fetch a new raw snapshot from the live PxWeb API first")
     refresh.add_argument("--datasets", nargs="+", metavar="NAME", help="with --online: fetch only these datasets")
     refresh.set_defaults(command=cmd_refresh)
 
-    profile = sub.add_parser("profile", help="a municipality's key figures with its region and the whole country",
-                             description="Population, foreign-language share and count for a municipality, its region "
-                                         "and the whole country, each with source and reference date.")
+    profile = sub.add_parser(
+        "profile",
+        help="a municipality's key figures with its region and the whole country",
+        description="Population, foreign-language share and count for a municipality, its region "
+        "and the whole country, each with source and reference date.",
+    )
     profile.add_argument("municipality", help="code (111) or name (Heinola)")
     profile.add_argument("--year", type=int, help="statistical year (default: the latest)")
     profile.add_argument("--json", action="store_true", help="print one JSON object")
     profile.set_defaults(command=cmd_profile)
 
-    indicators = sub.add_parser("indicators", help="Kuntaliitto's twelve impact indicators for a municipality",
-                                description="The twelve integration impact indicators in their four groups, each with "
-                                            "its measures' latest values, status (measured / local / no_data) and "
-                                            "source, and how to fill what has no data yet.")
+    indicators = sub.add_parser(
+        "indicators",
+        help="Kuntaliitto's twelve impact indicators for a municipality",
+        description="The twelve integration impact indicators in their four groups, each with "
+        "its measures' latest values, status (measured / local / no_data) and "
+        "source, and how to fill what has no data yet.",
+    )
     indicators.add_argument("municipality", help="code (111) or name (Heinola)")
     indicators.add_argument("--year", type=int, help="values of periods ending by this year (default: all)")
     indicators.add_argument("--json", action="store_true", help="print a list of 12 JSON objects")
     indicators.set_defaults(command=cmd_indicators)
 
-    template = sub.add_parser("template", help="write an empty template for one of the municipality's own files",
-                              description="Write an empty template (Finnish and English headers, one commented "
-                                          "example row) for a kind of hand-kept file under data/local/.")
+    template = sub.add_parser(
+        "template",
+        help="write an empty template for one of the municipality's own files",
+        description="Write an empty template (Finnish and English headers, one commented "
+        "example row) for a kind of hand-kept file under data/local/.",
+    )
     template.add_argument("kind", choices=["quota", "arrivals", "activity", "survey"], help="which kind of file")
     template.add_argument("--output", help="where to write it (default: data/local/<kind>.csv; .xlsx for Excel)")
     template.set_defaults(command=cmd_template)
 
-    imp = sub.add_parser("import", help="add a downloaded file to the raw snapshot",
-                         description="Validate a file the analyst downloaded and store it, unchanged, in the raw "
-                                     "snapshot with its provenance; the next refresh carries it through.")
+    imp = sub.add_parser(
+        "import",
+        help="add a downloaded file to the raw snapshot",
+        description="Validate a file the analyst downloaded and store it, unchanged, in the raw "
+        "snapshot with its provenance; the next refresh carries it through.",
+    )
     imp.add_argument("dataset", choices=["temporary-protection"], help="which dataset the file is")
     imp.add_argument("file", help="the CSV or XLSX file")
     imp.add_argument("--source-url", help="where the file was downloaded from (recorded in its sidecar)")
     imp.set_defaults(command=cmd_import)
 
-    status = sub.add_parser("status", help="what the database holds, when and from which snapshot it was built",
-                            description="Tables and rows of the curated database, when it was built and from which "
-                                        "snapshot of each source.")
+    status = sub.add_parser(
+        "status",
+        help="what the database holds, when and from which snapshot it was built",
+        description="Tables and rows of the curated database, when it was built and from which "
+        "snapshot of each source.",
+    )
     status.set_defaults(command=cmd_status)
     return p
 
@@ -143,27 +164,45 @@ def profile_text(p: dict) -> str:
     from pipeline.disclosure import display
 
     def line(label, area):
-        speakers = display(area["foreign_language_speakers"], area.get("foreign_language_speakers_flag"),
-                           fmt.number(area["foreign_language_speakers"]))
-        return (f"  {label:<26} {fmt.percent(area['foreign_language_share_pct']):>8}   "
-                f"{speakers:>9}   {fmt.number(area['population']):>10}"
-                f"{'*' if area['population_status'] == 'preliminary' else ''}")
-    lines = [f"{p['name_fi']} ({p['kunta_code']}), 31.12.{p['year']}",
-             f"  {'':<26} {'vieraskiel. %':>8}   {'vieraskiel.':>9}   {'väestö':>10}",
-             line(p["name_fi"], p), line(p["region"]["name_fi"], p["region"]), line("Koko maa", p["country"]),
-             "Lähteet / sources:"]
+        speakers = display(
+            area["foreign_language_speakers"],
+            area.get("foreign_language_speakers_flag"),
+            fmt.number(area["foreign_language_speakers"]),
+        )
+        return (
+            f"  {label:<26} {fmt.percent(area['foreign_language_share_pct']):>8}   "
+            f"{speakers:>9}   {fmt.number(area['population']):>10}"
+            f"{'*' if area['population_status'] == 'preliminary' else ''}"
+        )
+
+    lines = [
+        f"{p['name_fi']} ({p['kunta_code']}), 31.12.{p['year']}",
+        f"  {'':<26} {'vieraskiel. %':>8}   {'vieraskiel.':>9}   {'väestö':>10}",
+        line(p["name_fi"], p),
+        line(p["region"]["name_fi"], p["region"]),
+        line("Koko maa", p["country"]),
+        "Lähteet / sources:",
+    ]
     lines += [f"  {s['area']:<12} {s['measure']:<28} {s['method'] or '':<18} {s['source']}" for s in p["sources"]]
     tp, quota = p["temporary_protection"], p["quota_refugees"]
     if tp:
-        lines.append(f"Tilapäinen suojelu, kotikunta {fmt.day(tp['reference_date'])}: "
-                     f"{display(tp['count'], tp['count_flag'], fmt.number(tp['count']))}  ({tp['source']})")
+        lines.append(
+            f"Tilapäinen suojelu, kotikunta {fmt.day(tp['reference_date'])}: "
+            f"{display(tp['count'], tp['count_flag'], fmt.number(tp['count']))}  ({tp['source']})"
+        )
     if quota:
         arrived = display(quota["arrived"], quota["arrived_flag"], fmt.number(quota["arrived"]))
-        families = display(quota["arrived_families"], quota["arrived_families_flag"], fmt.number(quota["arrived_families"]))
-        lines.append(f"Kiintiöpakolaiset {quota['year']}: kiintiö {fmt.number(quota['quota'])}, saapuneet {arrived} "
-                     f"henkilöä / {families} perhettä ({quota['arrivals_periods'] or '–'})  ({quota['source']})")
-    lines.append("  – = ei tietoa tässä aineistossa / not in this snapshot;  * = ennakkotieto / preliminary;  "
-                 "< 5 = alle viisi, salattu / under five, confidential")
+        families = display(
+            quota["arrived_families"], quota["arrived_families_flag"], fmt.number(quota["arrived_families"])
+        )
+        lines.append(
+            f"Kiintiöpakolaiset {quota['year']}: kiintiö {fmt.number(quota['quota'])}, saapuneet {arrived} "
+            f"henkilöä / {families} perhettä ({quota['arrivals_periods'] or '–'})  ({quota['source']})"
+        )
+    lines.append(
+        "  – = ei tietoa tässä aineistossa / not in this snapshot;  * = ennakkotieto / preliminary;  "
+        "< 5 = alle viisi, salattu / under five, confidential"
+    )
     return "\n".join(lines)
 
 
@@ -188,8 +227,11 @@ def indicators_text(result: dict) -> str:
             if m["status"] == "no_data":
                 lines.append(f"      {m['name']}: ei tietoa vielä ({m['how_to_fill']})")
                 continue
-            value = (display(None, CONFIDENTIAL, "", derived=m["unit"] not in ("persons", "count"))
-                     if m["value_flag"] == CONFIDENTIAL else unit_text(m["value"], m["unit"]))
+            value = (
+                display(None, CONFIDENTIAL, "", derived=m["unit"] not in ("persons", "count"))
+                if m["value_flag"] == CONFIDENTIAL
+                else unit_text(m["value"], m["unit"])
+            )
             lines.append(f"      {m['name']}: {value} ({m['period']}; {m['source']})")
     return "\n".join(lines)
 
@@ -211,8 +253,10 @@ def cmd_template(args) -> int:
         return 2
     target.parent.mkdir(parents=True, exist_ok=True)
     write_template(args.kind, target)
-    print(f"wrote {target}: fill one row per line under the Finnish header (the # lines are comments), "
-          f"then run: make refresh")
+    print(
+        f"wrote {target}: fill one row per line under the Finnish header (the # lines are comments), "
+        f"then run: make refresh"
+    )
     return 0
 
 

@@ -18,27 +18,36 @@ Why 5: Helsinki's regional statistics hide counts below 5 and THL uses small-cel
 size; it is stricter than the OECD's 3 and close to Migri's greying of counts below 6 without hiding
 the many counts of 5 that municipal programmes publish.
 """
+
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import pandas as pd
 
 THRESHOLD = 5
-SYMBOL = "< 5"          # a hidden count
-SYMBOL_DERIVED = ".."    # a hidden figure derived from a count (a share, a mean of few answers), as Kolada
+SYMBOL = "< 5"  # a hidden count
+SYMBOL_DERIVED = ".."  # a hidden figure derived from a count (a share, a mean of few answers), as Kolada
 CONFIDENTIAL = "confidential"
 MISSING = "missing"
 
-RULE_FI = ("Alle viiden henkilön lukumäärät (1–4) on salattu ja näytetään merkinnällä ”< 5”; niistä johdetut "
-           "osuudet ja alle viiden vastaajan kyselytulokset merkinnällä ”..”. Jos summasta ja muista soluista voisi laskea salatun luvun, myös seuraavaksi pienin "
-           "solu salataan (toissijainen suojaus). Puuttuva tieto näytetään merkinnällä ”–”, ei koskaan nollana.")
-RULE_SV = ("Antal på 1–4 personer är sekretessbelagda och visas som ”< 5”; andelar som härletts ur dem och "
-           "enkätresultat med färre än fem svar visas som ”..”. "
-           "Om ett dolt värde kunde räknas ut ur summan och de andra cellerna döljs även den näst minsta cellen "
-           "(sekundär sekretess). Saknade uppgifter visas som ”–”, aldrig som 0.")
-RULE_EN = ("Counts of 1–4 persons are confidential and shown as \u201c< 5\u201d; shares derived from them and "
-           "survey results of fewer than five answers as \u201c..\u201d. "
-           "Where a hidden count could be recovered from a total and the other cells, the next smallest cell is "
-           "hidden too (secondary suppression). A missing value is shown as \u201c–\u201d, never as 0.")
+RULE_FI = (
+    "Alle viiden henkilön lukumäärät (1–4) on salattu ja näytetään merkinnällä ”< 5”; niistä johdetut "
+    "osuudet ja alle viiden vastaajan kyselytulokset merkinnällä ”..”. Jos summasta ja muista soluista voisi laskea salatun luvun, myös seuraavaksi pienin "
+    "solu salataan (toissijainen suojaus). Puuttuva tieto näytetään merkinnällä ”–”, ei koskaan nollana."
+)
+RULE_SV = (
+    "Antal på 1–4 personer är sekretessbelagda och visas som ”< 5”; andelar som härletts ur dem och "
+    "enkätresultat med färre än fem svar visas som ”..”. "
+    "Om ett dolt värde kunde räknas ut ur summan och de andra cellerna döljs även den näst minsta cellen "
+    "(sekundär sekretess). Saknade uppgifter visas som ”–”, aldrig som 0."
+)
+RULE_EN = (
+    "Counts of 1–4 persons are confidential and shown as \u201c< 5\u201d; shares derived from them and "
+    "survey results of fewer than five answers as \u201c..\u201d. "
+    "Where a hidden count could be recovered from a total and the other cells, the next smallest cell is "
+    "hidden too (secondary suppression). A missing value is shown as \u201c–\u201d, never as 0."
+)
 
 
 def flag_column(count: str) -> str:
@@ -51,9 +60,16 @@ def is_small(values: pd.Series) -> pd.Series:
     return ((v >= 1) & (v < THRESHOLD)).fillna(False).astype(bool)
 
 
-def protect(frame: pd.DataFrame, count: str, *, groups: list[list[str]] = (), derived: list[str] = (),
-            estimate: pd.Series | None = None, publisher_confidential: pd.Series | None = None,
-            applies: pd.Series | None = None) -> pd.DataFrame:
+def protect(
+    frame: pd.DataFrame,
+    count: str,
+    *,
+    groups: Sequence[Sequence[str]] = (),
+    derived: Sequence[str] = (),
+    estimate: pd.Series | None = None,
+    publisher_confidential: pd.Series | None = None,
+    applies: pd.Series | None = None,
+) -> pd.DataFrame:
     """Apply the rule to one count column; returns a new frame with ``<count>_flag`` added.
 
     ``groups``: column lists whose groups of rows add up to a shown total (for secondary suppression).

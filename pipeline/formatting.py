@@ -2,6 +2,7 @@
 
 Babel (CLDR data) does the locale rules, so grouping and decimal marks are never hand-made.
 """
+
 from __future__ import annotations
 
 import math

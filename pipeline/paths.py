@@ -1,4 +1,5 @@
 """Where things live. Every path can be overridden by an environment variable for tests."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Shared fixtures: a private copy of the bundled raw snapshot, and databases built from it."""
+
 from __future__ import annotations
 
 import hashlib
@@ -59,7 +60,9 @@ def con(bundled_db):
         yield connection
 
 
-def add_snapshot(raw_root: Path, dataset: str, name: str, content: bytes, fmt: str, snapshot_id="20991231-test") -> Path:
+def add_snapshot(
+    raw_root: Path, dataset: str, name: str, content: bytes, fmt: str, snapshot_id="20991231-test"
+) -> Path:
     """A newer snapshot of one dataset (it wins over the bundled one), e.g. a file with a planted fault."""
     writer = SnapshotWriter(dataset, snapshot_id, raw_root)
     writer.add(name, content, {"kind": "test", "format": fmt, "citation": f"test file for {dataset}"})

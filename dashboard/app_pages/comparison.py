@@ -1,4 +1,5 @@
 """Vertailu: municipalities side by side, all 308 ranked, a map, and the ten most similar municipalities."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -37,8 +38,14 @@ if st.session_state.get("comparison_for") != code or "comparison_kunnat" not in 
     st.session_state["comparison_kunnat"] = default_selection()
     st.session_state["comparison_for"] = code
 alphabetical = sorted(label, key=lambda c: label[c].casefold())
-chosen = st.multiselect(t("cmp_pick"), alphabetical, format_func=label.get, key="comparison_kunnat",
-                        help=t("cmp_pick_help"), max_selections=12)
+chosen = st.multiselect(
+    t("cmp_pick"),
+    alphabetical,
+    format_func=lambda code: label[code],
+    key="comparison_kunnat",
+    help=t("cmp_pick_help"),
+    max_selections=12,
+)
 if not chosen:
     st.info(t("cmp_pick_empty"))
 else:
@@ -55,20 +62,39 @@ else:
     drawn = rows[rows["share_pct"].notna()]
     sources = list(dict.fromkeys(rows["share_source"].dropna()))
     title = t("cmp_lines_title", first=years[0], last=years[-1])
-    st.plotly_chart(charts.compare_lines(drawn, code, chosen, title, sources[0] if sources else None),
-                    config=charts.config(f"vertailu_{code}"), key="comparison_lines")
+    st.plotly_chart(
+        charts.compare_lines(drawn, code, chosen, title, sources[0] if sources else None),
+        config=charts.config(f"vertailu_{code}"),
+        key="comparison_lines",
+    )
     st.markdown(charts.compare_lines_summary(drawn, name, year))
     about = components.source_caption(
-        sources=sources, dates=rows["reference_date"], definitions=["foreign_language_speakers"],
+        sources=sources,
+        dates=rows["reference_date"],
+        definitions=["foreign_language_speakers"],
         computed=list(zip(rows["label"], rows["share_method"])),
-        small_counts=(rows["speakers_flag"] == disclosure.CONFIDENTIAL).any())
+        small_counts=(rows["speakers_flag"] == disclosure.CONFIDENTIAL).any(),
+    )
     out = rows.sort_values(["kunta_code", "year"])
-    components.downloads(pd.DataFrame({
-        t("municipality"): out["label"], "kunta_code": out["kunta_code"], t("year"): out["year"],
-        t("reference_date"): out["reference_date"].astype(str).str[:10], t("share"): out["share_pct"],
-        t("marking"): [components.marking(f) if pd.isna(v) else ""
-                       for v, f in zip(out["share_pct"], out["speakers_flag"])],
-        t("method"): out["share_method"], t("source"): out["share_source"]}), f"vertailu_{code}", about, chart=True)
+    components.downloads(
+        pd.DataFrame(
+            {
+                t("municipality"): out["label"],
+                "kunta_code": out["kunta_code"],
+                t("year"): out["year"],
+                t("reference_date"): out["reference_date"].astype(str).str[:10],
+                t("share"): out["share_pct"],
+                t("marking"): [
+                    components.marking(f) if pd.isna(v) else "" for v, f in zip(out["share_pct"], out["speakers_flag"])
+                ],
+                t("method"): out["share_method"],
+                t("source"): out["share_source"],
+            }
+        ),
+        f"vertailu_{code}",
+        about,
+        chart=True,
+    )
 
 # -- (b) ranking and (c) map ---------------------------------------------------------------------------
 st.header(t("cmp_ranking", year=year), divider="gray")
@@ -83,26 +109,53 @@ own_rank = ranked.loc[ranked["kunta_code"] == code, "rank"].iloc[0]
 if pd.isna(own_rank):
     st.markdown(t("cmp_rank_hidden", name=name))
 else:
-    st.markdown(t("cmp_rank_sentence", name=name, rank=int(own_rank), n=n_ranked,
-                  share=ranked.loc[ranked["kunta_code"] == code, "share_text"].iloc[0]))
+    st.markdown(
+        t(
+            "cmp_rank_sentence",
+            name=name,
+            rank=int(own_rank),
+            n=n_ranked,
+            share=ranked.loc[ranked["kunta_code"] == code, "share_text"].iloc[0],
+        )
+    )
 
 table_col, map_col = st.columns([6, 5], gap="medium")
 with table_col:
-    cols = {"rank": t("rank"), "label": t("municipality"), "region": t("region"), "share_pct": t("share_short"),
-            "change": t("change_short")}
+    cols = {
+        "rank": t("rank"),
+        "label": t("municipality"),
+        "region": t("region"),
+        "share_pct": t("share_short"),
+        "change": t("change_short"),
+    }
     shown = ranked.assign(region=ranked["kunta_code"].map(region_label))[list(cols)].rename(columns=cols)
     hidden_rows = ranked.index[ranked["share_pct"].isna() & (ranked["speakers_flag"] == disclosure.CONFIDENTIAL)]
     selected_rows = ranked.index[ranked["kunta_code"] == code]
-    styler = (shown.style
-              .format({t("share_short"): lambda v: share_text(v), t("change_short"): points_text,
-                       t("rank"): lambda v: "–" if pd.isna(v) else str(int(v))})
-              .format(lambda v: disclosure.SYMBOL, subset=pd.IndexSlice[hidden_rows, [t("share_short")]])
-              .apply(lambda r: [HIGHLIGHT if r.name in selected_rows else "" for _ in r], axis=1))
-    st.dataframe(styler, hide_index=True, height=660, width="stretch", key="comparison_ranking", column_config={
-        t("rank"): st.column_config.Column(width=45), t("municipality"): st.column_config.Column(width=150),
-        t("region"): st.column_config.Column(width=130),
-        t("share_short"): st.column_config.Column(width=75, help=t("share_of_population")),
-        t("change_short"): st.column_config.Column(width=95, help=t("change"))})
+    styler = (
+        shown.style.format(
+            {
+                t("share_short"): lambda v: share_text(v),
+                t("change_short"): points_text,
+                t("rank"): lambda v: "–" if pd.isna(v) else str(int(v)),
+            }
+        )
+        .format(lambda v: disclosure.SYMBOL, subset=pd.IndexSlice[hidden_rows, [t("share_short")]])
+        .apply(lambda r: [HIGHLIGHT if r.name in selected_rows else "" for _ in r], axis=1)
+    )
+    st.dataframe(
+        styler,
+        hide_index=True,
+        height=660,
+        width="stretch",
+        key="comparison_ranking",
+        column_config={
+            t("rank"): st.column_config.Column(width=45),
+            t("municipality"): st.column_config.Column(width=150),
+            t("region"): st.column_config.Column(width=130),
+            t("share_short"): st.column_config.Column(width=75, help=t("share_of_population")),
+            t("change_short"): st.column_config.Column(width=95, help=t("change")),
+        },
+    )
 with map_col:
     map_title = t("cmp_map", year=year)
     source = ranked["share_source"].dropna().iloc[0] if ranked["share_source"].notna().any() else None
@@ -110,15 +163,33 @@ with map_col:
     st.plotly_chart(figure, config=charts.config(f"kartta_{year}", zoom=True), key="comparison_map")
 st.markdown(charts.share_map_summary(ranked, name))
 about = components.source_caption(
-    sources=ranked["share_source"], dates=[year_end], definitions=["foreign_language_speakers"],
-    computed=list(zip(ranked["label"], ranked["share_method"])), small_counts=len(hidden_rows) > 0)
-components.downloads(pd.DataFrame({
-    t("rank"): ranked["rank"], t("municipality"): ranked["label"], "kunta_code": ranked["kunta_code"],
-    t("region"): ranked["kunta_code"].map(region_label), t("year"): year, t("reference_date"): year_end,
-    t("share"): ranked["share_pct"], t("change"): ranked["change"],
-    t("speakers"): ranked["speakers"],
-    f"{t('speakers')}: {t('marking').lower()}": [components.marking(f) for f in ranked["speakers_flag"]],
-    t("method"): ranked["share_method"], t("source"): ranked["share_source"]}), f"jarjestys_{year}", about, chart=True)
+    sources=ranked["share_source"],
+    dates=[year_end],
+    definitions=["foreign_language_speakers"],
+    computed=list(zip(ranked["label"], ranked["share_method"])),
+    small_counts=len(hidden_rows) > 0,
+)
+components.downloads(
+    pd.DataFrame(
+        {
+            t("rank"): ranked["rank"],
+            t("municipality"): ranked["label"],
+            "kunta_code": ranked["kunta_code"],
+            t("region"): ranked["kunta_code"].map(region_label),
+            t("year"): year,
+            t("reference_date"): year_end,
+            t("share"): ranked["share_pct"],
+            t("change"): ranked["change"],
+            t("speakers"): ranked["speakers"],
+            f"{t('speakers')}: {t('marking').lower()}": [components.marking(f) for f in ranked["speakers_flag"]],
+            t("method"): ranked["share_method"],
+            t("source"): ranked["share_source"],
+        }
+    ),
+    f"jarjestys_{year}",
+    about,
+    chart=True,
+)
 
 # -- (d) similar municipalities ------------------------------------------------------------------------
 st.header(t("cmp_peers"), divider="gray")
@@ -129,29 +200,60 @@ if peers.empty or code not in own_pop.index:
 else:
     own_share = ranked.loc[ranked["kunta_code"] == code, "share_text"].iloc[0]
     pop_row = own_pop.loc[code]
-    st.markdown(t("cmp_peers_explain", name=name, population=count_text(pop_row["population"]),
-                  pop_date=day_text(pop_row["reference_date"]), share=own_share, year=year))
+    st.markdown(
+        t(
+            "cmp_peers_explain",
+            name=name,
+            population=count_text(pop_row["population"]),
+            pop_date=day_text(pop_row["reference_date"]),
+            share=own_share,
+            year=year,
+        )
+    )
     pop_label = f"{t('population')} {day_text(pop_row['reference_date'])}"
-    table = pd.DataFrame({
-        t("municipality"): peers["kunta_code"].map(label), t("region"): peers["kunta_code"].map(region_label),
-        pop_label: peers["population"], t("share"): peers["share_pct"], t("distance"): peers["distance"]})
-    styler = table.style.format({
-        pop_label: lambda v: count_text(v), t("share"): lambda v: share_text(v),
-        t("distance"): lambda v: formatting.number(v, lang(), 2)})
+    table = pd.DataFrame(
+        {
+            t("municipality"): peers["kunta_code"].map(label),
+            t("region"): peers["kunta_code"].map(region_label),
+            pop_label: peers["population"],
+            t("share"): peers["share_pct"],
+            t("distance"): peers["distance"],
+        }
+    )
+    styler = table.style.format(
+        {
+            pop_label: lambda v: count_text(v),
+            t("share"): lambda v: share_text(v),
+            t("distance"): lambda v: formatting.number(v, lang(), 2),
+        }
+    )
     st.dataframe(styler, hide_index=True, width="stretch", key="comparison_peers")
     preliminary = peers["population_status"].eq("preliminary").any()
     about = components.source_caption(
         sources=list(peers["share_source"]) + list(peers["population_source"]),
-        dates=[year_end, pop_row["reference_date"]], definitions=["foreign_language_speakers", "population"],
+        dates=[year_end, pop_row["reference_date"]],
+        definitions=["foreign_language_speakers", "population"],
         computed=[(label[c], m) for c, m in zip(peers["kunta_code"], peers["population_method"])],
-        preliminary=[day_text(pop_row["reference_date"])] if preliminary else [])
-    components.downloads(pd.DataFrame({
-        t("municipality"): table[t("municipality")], "kunta_code": peers["kunta_code"], t("region"): table[t("region")],
-        t("population"): peers["population"], f"{t('population')}: {t('reference_date').lower()}":
-            peers["reference_date"].astype(str).str[:10], f"{t('population')}: {t('status').lower()}":
-            peers["population_status"], f"{t('population')}: {t('method').lower()}": peers["population_method"],
-        t("share"): peers["share_pct"], t("year"): year, t("distance"): peers["distance"].round(3),
-        f"{t('share')}: {t('method').lower()}": peers["share_method"],
-        f"{t('share')}: {t('source').lower()}": peers["share_source"],
-        f"{t('population')}: {t('source').lower()}": peers["population_source"]}),
-        f"samankaltaiset_{code}_{year}", about)
+        preliminary=[day_text(pop_row["reference_date"])] if preliminary else [],
+    )
+    components.downloads(
+        pd.DataFrame(
+            {
+                t("municipality"): table[t("municipality")],
+                "kunta_code": peers["kunta_code"],
+                t("region"): table[t("region")],
+                t("population"): peers["population"],
+                f"{t('population')}: {t('reference_date').lower()}": peers["reference_date"].astype(str).str[:10],
+                f"{t('population')}: {t('status').lower()}": peers["population_status"],
+                f"{t('population')}: {t('method').lower()}": peers["population_method"],
+                t("share"): peers["share_pct"],
+                t("year"): year,
+                t("distance"): peers["distance"].round(3),
+                f"{t('share')}: {t('method').lower()}": peers["share_method"],
+                f"{t('share')}: {t('source').lower()}": peers["share_source"],
+                f"{t('population')}: {t('source').lower()}": peers["population_source"],
+            }
+        ),
+        f"samankaltaiset_{code}_{year}",
+        about,
+    )

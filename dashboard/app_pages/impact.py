@@ -1,5 +1,8 @@
 """Vaikuttavuus: Kuntaliitto's twelve impact indicators in four groups as a scorecard for the municipality."""
+
 from __future__ import annotations
+
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -14,7 +17,7 @@ year: int = st.session_state["vuosi"]
 muni = data.municipality(code)
 name = muni[f"name_{lang()}"]
 STATUS_ORDER = ["measured", "local", "no_data"]
-BADGE_COLOUR = {"measured": "green", "local": "blue", "no_data": "gray"}
+BADGE_COLOUR: dict[str, Literal["green", "blue", "gray"]] = {"measured": "green", "local": "blue", "no_data": "gray"}
 
 
 def by_year(frame: pd.DataFrame) -> pd.DataFrame:
@@ -70,14 +73,19 @@ def measure_block(rows: pd.DataFrame) -> dict:
     label = first[column(first, "measure")]
     have = rows[rows["status"] != "no_data"]
     if have.empty:
-        fill = (t("fill_with", command=f"python -m pipeline template {first['measure_source']}")
-                if first["source_kind"] in ("local_file", "survey") else first[column(first, "how_to_get")])
+        fill = (
+            t("fill_with", command=f"python -m pipeline template {first['measure_source']}")
+            if first["source_kind"] in ("local_file", "survey")
+            else first[column(first, "how_to_get")]
+        )
         st.markdown(f"{label}: **{t('status_no_data').lower()}** · {fill}")
         return {**first.to_dict(), "value_text": "", "status": "no_data"}
     latest = have.iloc[-1]
     previous = have.iloc[-2] if len(have) > 1 else None
     trend = trend_text(latest, previous, first["higher_is_better"])
-    st.markdown(f"{label}: **{value_text(latest)}** ({period_text(latest['period'])})" + (f" · {trend}" if trend else ""))
+    st.markdown(
+        f"{label}: **{value_text(latest)}** ({period_text(latest['period'])})" + (f" · {trend}" if trend else "")
+    )
     st.caption(f"{t('cap_source')}: {latest['source']}")
     return {**latest.to_dict(), "value_text": value_text(latest)}
 
@@ -85,7 +93,8 @@ def measure_block(rows: pd.DataFrame) -> dict:
 def indicator_card(rows: pd.DataFrame) -> list[dict]:
     first = rows.iloc[0]
     statuses = rows.groupby("measure_id", sort=False)["status"].apply(
-        lambda s: "no_data" if (s == "no_data").all() else s[s != "no_data"].iloc[-1])
+        lambda s: "no_data" if (s == "no_data").all() else s[s != "no_data"].iloc[-1]
+    )
     status = min(statuses, key=STATUS_ORDER.index)
     shown = []
     with st.container(border=True):
@@ -101,17 +110,26 @@ scorecard = by_year(data.indicator_scorecard(code))
 st.title(t("impact_title", name=name))
 st.markdown(t("impact_intro"))
 
-statuses = scorecard.groupby("indicator_id")["status"].apply(
-    lambda s: min(s.unique(), key=STATUS_ORDER.index)).value_counts()
-st.markdown("**" + t("impact_counts", measured=statuses.get("measured", 0), local=statuses.get("local", 0),
-                     no_data=statuses.get("no_data", 0)) + "**")
+statuses = (
+    scorecard.groupby("indicator_id")["status"].apply(lambda s: min(s.unique(), key=STATUS_ORDER.index)).value_counts()
+)
+st.markdown(
+    "**"
+    + t(
+        "impact_counts",
+        measured=statuses.get("measured", 0),
+        local=statuses.get("local", 0),
+        no_data=statuses.get("no_data", 0),
+    )
+    + "**"
+)
 
 shown: list[dict] = []
 for _, group_rows in scorecard.groupby("group_order", sort=True):
     st.subheader(group_rows.iloc[0][column(group_rows.iloc[0], "group")])
     indicators = list(group_rows.groupby("indicator_order", sort=True))
     for row_start in range(0, len(indicators), 3):
-        for col, (_, rows) in zip(st.columns(3, gap="small"), indicators[row_start:row_start + 3]):
+        for col, (_, rows) in zip(st.columns(3, gap="small"), indicators[row_start : row_start + 3]):
             with col:
                 shown.extend(indicator_card(rows))
 
@@ -119,12 +137,24 @@ about = components.source_caption(
     sources=[s["source"] for s in shown if isinstance(s.get("source"), str)],
     dates=[s["reference_date"] for s in shown if not data.is_missing(s.get("reference_date"))],
     small_counts=any(s.get("value_flag") == disclosure.CONFIDENTIAL for s in shown),
-    notes=[t("impact_intro").split(".")[0] + "."])
-table = pd.DataFrame([{
-    t("group"): s[column(s, "group")], t("indicator"): s[column(s, "indicator")], t("measure"): s[column(s, "measure")],
-    t("value"): s["value"] if s["status"] != "no_data" else None, t("marking"): s.get("value_text", ""),
-    "unit": s["unit"], t("period"): s.get("period"), t("status"): t(f"status_{s['status']}"), t("source"): s.get("source"),
-} for s in shown])
+    notes=[t("impact_intro").split(".")[0] + "."],
+)
+table = pd.DataFrame(
+    [
+        {
+            t("group"): s[column(s, "group")],
+            t("indicator"): s[column(s, "indicator")],
+            t("measure"): s[column(s, "measure")],
+            t("value"): s["value"] if s["status"] != "no_data" else None,
+            t("marking"): s.get("value_text", ""),
+            "unit": s["unit"],
+            t("period"): s.get("period"),
+            t("status"): t(f"status_{s['status']}"),
+            t("source"): s.get("source"),
+        }
+        for s in shown
+    ]
+)
 components.downloads(table, f"{code}_vaikuttavuus_{year}", about)
 
 # -- national reference --------------------------------------------------------------------------------
@@ -133,14 +163,23 @@ survey = data.kuntaliitto_survey()
 if not survey.empty:
     st.subheader(t("kl_title"))
     survey = survey.assign(question=survey[column(survey, "question")])
-    st.plotly_chart(charts.survey_bars(survey, t("kl_title"), survey["source"].iloc[0]),
-                    config=charts.config("kuntaliitto_kysely_2023"), key="impact_kuntaliitto")
+    st.plotly_chart(
+        charts.survey_bars(survey, t("kl_title"), survey["source"].iloc[0]),
+        config=charts.config("kuntaliitto_kysely_2023"),
+        key="impact_kuntaliitto",
+    )
     resources = survey[survey["question_id"] == "resources_sufficient"]
     if len(resources):
         r = resources.iloc[0]
-        st.markdown(t("kl_summary", agree=formatting.percent(r["agree_pct"], lang(), 0),
-                      disagree=formatting.percent(r["disagree_pct"], lang(), 0),
-                      answers=formatting.number(r["answers"], lang())))
-    about = components.source_caption(sources=survey["source"], dates=survey["reference_date"],
-                                      definitions=["kuntaliitto_survey"])
+        st.markdown(
+            t(
+                "kl_summary",
+                agree=formatting.percent(r["agree_pct"], lang(), 0),
+                disagree=formatting.percent(r["disagree_pct"], lang(), 0),
+                answers=formatting.number(r["answers"], lang()),
+            )
+        )
+    about = components.source_caption(
+        sources=survey["source"], dates=survey["reference_date"], definitions=["kuntaliitto_survey"]
+    )
     components.downloads(survey.drop(columns=["question"]), "kuntaliitto_kysely_2023", about, chart=True)

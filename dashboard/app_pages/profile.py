@@ -1,4 +1,5 @@
 """Kuntaprofiili: the selected municipality's key figures, its trend against region and country, breakdowns."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -32,8 +33,9 @@ year_end = f"{year}-12-31"
 
 # -- title ---------------------------------------------------------------------------------------------
 st.title(name)
-st.markdown(f"{t('region')}: **{region_name}** · {t('wellbeing_county')}: **{county_name}** · "
-            f"{t('municipality_code')} {code}")
+st.markdown(
+    f"{t('region')}: **{region_name}** · {t('wellbeing_county')}: **{county_name}** · {t('municipality_code')} {code}"
+)
 
 # -- headline cards ------------------------------------------------------------------------------------
 own_share = share_text(own.get("share_pct"), own.get("speakers_flag"))
@@ -58,9 +60,12 @@ with shares_col:
     own_card, region_card, country_card = st.columns(3)
     with own_card:
         components.headline_card(
-            name, own_share, change=change,
+            name,
+            own_share,
+            change=change,
             change_text=components.points_text(change) if change is not None else None,
-            help=share_help)
+            help=share_help,
+        )
     with region_card:
         components.headline_card(region_name, region_share, help=t("card_region_help", region=region_name))
     with country_card:
@@ -70,55 +75,87 @@ with counts_col:
     count_card, population_card = st.columns(2)
     with count_card:
         hidden = own.get("speakers_flag") == disclosure.CONFIDENTIAL
-        components.headline_card(t("card_count"), own_count, words=own_count == t("not_in_snapshot"),
-                                 help=t("confidential_help") if hidden else None)
+        components.headline_card(
+            t("card_count"),
+            own_count,
+            words=own_count == t("not_in_snapshot"),
+            help=t("confidential_help") if hidden else None,
+        )
     with population_card:
         components.headline_card(
             t("population") if str(pop_date)[:10] == year_end else t("card_population", date=day_text(pop_date)),
             count_text(population.get("population")) if population else t("not_in_snapshot"),
-            change_text=t("preliminary") if pop_preliminary else None)
+            change_text=t("preliminary") if pop_preliminary else None,
+        )
 
 change_words = t("headline_change", year=year - 1, points=components.points_text(change)) if change is not None else ""
 count_words = t("headline_count", count=own_count) if own_count != t("not_in_snapshot") else ""
 sentence_share = own_share
 if own_share == disclosure.SYMBOL:  # the symbol means persons, not percent: say it in words
     sentence_share, count_words = f"{own_share} ({t('hidden_words')})", ""
-known = [f"{label} {value}" for label, value, row in ((region_name, region_share, region),
-                                                      (t("whole_country").lower(), country_share, country)) if row]
+known = [
+    f"{label} {value}"
+    for label, value, row in ((region_name, region_share, region), (t("whole_country").lower(), country_share, country))
+    if row
+]
 comparison = t("headline_comparison", parts=", ".join(known)) if known else t("headline_no_comparison", year=year)
-headline = t("profile_headline", name=name, date=day_text(year_end), share=sentence_share, change=change_words,
-             count=count_words, comparison=comparison)
+headline = t(
+    "profile_headline",
+    name=name,
+    date=day_text(year_end),
+    share=sentence_share,
+    change=change_words,
+    count=count_words,
+    comparison=comparison,
+)
 st.markdown(headline)
 about_headline = components.source_caption(
-    sources=[own.get("share_source"), own.get("speakers_source"), population.get("source"),
-             region.get("share_source"), country.get("share_source")],
-    dates=[year_end, pop_date], definitions=["foreign_language_speakers", "population"],
-    computed=[(region_name, region.get("share_method")), (t("whole_country"), country.get("share_method")),
-              (t("population"), population.get("method"))],
+    sources=[
+        own.get("share_source"),
+        own.get("speakers_source"),
+        population.get("source"),
+        region.get("share_source"),
+        country.get("share_source"),
+    ],
+    dates=[year_end, pop_date],
+    definitions=["foreign_language_speakers", "population"],
+    computed=[
+        (region_name, region.get("share_method")),
+        (t("whole_country"), country.get("share_method")),
+        (t("population"), population.get("method")),
+    ],
     preliminary=[f"{name} {day_text(pop_date)}"] if pop_preliminary else [],
-    small_counts=disclosure.CONFIDENTIAL in {own.get("speakers_flag"), region.get("speakers_flag")})
+    small_counts=disclosure.CONFIDENTIAL in {own.get("speakers_flag"), region.get("speakers_flag")},
+)
 
 
 def headline_rows() -> pd.DataFrame:
     """The cards' figures for download: one row per area, counts through the disclosure rule."""
     rows = []
     for label, figures, pop in (
-            (name, own, population),
-            (region_name, region, data.area_population("region", muni["region_code"], year) or {}),
-            (t("whole_country"), country, data.area_population("country", "SSS", year) or {})):
-        rows.append({
-            t("municipality") + " / " + t("region").lower(): label, t("year"): year, t("reference_date"): year_end,
-            t("share"): figures.get("share_pct"), f"{t('share')}: {t('method').lower()}": figures.get("share_method"),
-            f"{t('share')}: {t('source').lower()}": figures.get("share_source"),
-            t("speakers"): figures.get("speakers"),
-            f"{t('speakers')}: {t('marking').lower()}": components.marking(figures.get("speakers_flag")),
-            f"{t('speakers')}: {t('method').lower()}": figures.get("speakers_method"),
-            f"{t('speakers')}: {t('source').lower()}": figures.get("speakers_source"),
-            t("population"): pop.get("population"), f"{t('population')}: {t('reference_date').lower()}":
-                str(pop.get("reference_date", ""))[:10] or None,
-            f"{t('population')}: {t('status').lower()}": pop.get("population_status"),
-            f"{t('population')}: {t('method').lower()}": pop.get("method"),
-            f"{t('population')}: {t('source').lower()}": pop.get("source")})
+        (name, own, population),
+        (region_name, region, data.area_population("region", muni["region_code"], year) or {}),
+        (t("whole_country"), country, data.area_population("country", "SSS", year) or {}),
+    ):
+        rows.append(
+            {
+                t("municipality") + " / " + t("region").lower(): label,
+                t("year"): year,
+                t("reference_date"): year_end,
+                t("share"): figures.get("share_pct"),
+                f"{t('share')}: {t('method').lower()}": figures.get("share_method"),
+                f"{t('share')}: {t('source').lower()}": figures.get("share_source"),
+                t("speakers"): figures.get("speakers"),
+                f"{t('speakers')}: {t('marking').lower()}": components.marking(figures.get("speakers_flag")),
+                f"{t('speakers')}: {t('method').lower()}": figures.get("speakers_method"),
+                f"{t('speakers')}: {t('source').lower()}": figures.get("speakers_source"),
+                t("population"): pop.get("population"),
+                f"{t('population')}: {t('reference_date').lower()}": str(pop.get("reference_date", ""))[:10] or None,
+                f"{t('population')}: {t('status').lower()}": pop.get("population_status"),
+                f"{t('population')}: {t('method').lower()}": pop.get("method"),
+                f"{t('population')}: {t('source').lower()}": pop.get("source"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -126,11 +163,13 @@ components.downloads(headline_rows(), f"{code}_{year}_avainluvut", about_headlin
 
 # -- the share over time -------------------------------------------------------------------------------
 st.divider()
-trend = pd.concat([
-    own_series.assign(role="municipality", label=name),
-    region_series.assign(role="region", label=region_name),
-    country_series.assign(role="country", label=t("whole_country")),
-])
+trend = pd.concat(
+    [
+        own_series.assign(role="municipality", label=name),
+        region_series.assign(role="region", label=region_name),
+        country_series.assign(role="country", label=t("whole_country")),
+    ]
+)
 trend = trend[trend["share_pct"].notna()].copy()
 if len(trend):
     trend["share_text"] = [share_text(v) for v in trend["share_pct"]]
@@ -143,20 +182,34 @@ if len(trend):
     st.plotly_chart(figure, config=charts.config(f"{code}_vieraskielisten_osuus"), key="profile_trend")
     st.markdown(summary)
     compare_years = sorted(set(trend.loc[trend["role"] != "municipality", "year"].astype(int)))
-    gaps = [t("trend_gaps", years=", ".join(map(str, compare_years)))] \
-        if compare_years and len(compare_years) < trend.loc[trend["role"] == "municipality", "year"].nunique() else []
+    gaps = (
+        [t("trend_gaps", years=", ".join(map(str, compare_years)))]
+        if compare_years and len(compare_years) < trend.loc[trend["role"] == "municipality", "year"].nunique()
+        else []
+    )
     methods = trend.drop_duplicates(["label", "share_method"])
     about_trend = components.source_caption(
-        sources=sources, dates=trend["reference_date"], definitions=["foreign_language_speakers"],
-        computed=list(zip(methods["label"], methods["share_method"])), notes=gaps)
+        sources=sources,
+        dates=trend["reference_date"],
+        definitions=["foreign_language_speakers"],
+        computed=list(zip(methods["label"], methods["share_method"])),
+        notes=gaps,
+    )
     download = trend[["label", "year", "reference_date", "share_pct", "share_method", "share_source"]].copy()
     download["reference_date"] = download["reference_date"].astype(str).str[:10]
-    download.columns = [t("municipality") + " / " + t("region").lower(), t("year"), t("reference_date"),
-                        t("share"), t("method"), t("source")]
+    download.columns = [
+        t("municipality") + " / " + t("region").lower(),
+        t("year"),
+        t("reference_date"),
+        t("share"),
+        t("method"),
+        t("source"),
+    ]
     components.downloads(download, f"{code}_vieraskielisten_osuus", about_trend, chart=True)
 
 
 # -- breakdowns: languages, age and sex, citizenship (live data only) ----------------------------------
+
 
 def breakdown_year(frame: pd.DataFrame) -> int:
     years = sorted(frame["year"].dropna().astype(int).unique())
@@ -177,13 +230,27 @@ def breakdown_download(frame: pd.DataFrame, label_column: str | None, stem: str,
     out[t("source")] = frame.get("source")
     if "reference_date" in out:
         out["reference_date"] = out["reference_date"].astype(str).str[:10]
-    names = {"age_group": t("age_group"), "sex": t("sex"), "year": t("year"), "reference_date": t("reference_date"),
-             "population": t("persons")}
+    names = {
+        "age_group": t("age_group"),
+        "sex": t("sex"),
+        "year": t("year"),
+        "reference_date": t("reference_date"),
+        "population": t("persons"),
+    }
     components.downloads(out.rename(columns=names), stem, about, chart=True)
 
 
-def top_section(frame: pd.DataFrame, group_column: str, group_value: str, label_column: str, label_key: str,
-                title_key: str, summary_key: str, dataset: str, stem: str) -> None:
+def top_section(
+    frame: pd.DataFrame,
+    group_column: str,
+    group_value: str,
+    label_column: str,
+    label_key: str,
+    title_key: str,
+    summary_key: str,
+    dataset: str,
+    stem: str,
+) -> None:
     """The ten largest groups (languages or citizenships) as bars, largest first."""
     y = breakdown_year(frame)
     rows = frame[(frame["year"] == y) & (frame[group_column] == group_value)]
@@ -192,11 +259,18 @@ def top_section(frame: pd.DataFrame, group_column: str, group_value: str, label_
     rows = with_counts(rows.sort_values("population", ascending=False, na_position="last").head(10))
     rows = rows.rename(columns={label_column: "label"})
     source = rows["source"].dropna().iloc[0] if rows["source"].notna().any() else None
-    st.plotly_chart(charts.top_bars(rows, t(title_key, year=y), source), config=charts.config(f"{code}_{stem}_{y}"),
-                    key=f"profile_{stem}")
+    st.plotly_chart(
+        charts.top_bars(rows, t(title_key, year=y), source),
+        config=charts.config(f"{code}_{stem}_{y}"),
+        key=f"profile_{stem}",
+    )
     st.markdown(charts.top_summary(rows, summary_key))
-    about = components.source_caption(sources=[source], dates=rows["reference_date"], definitions=[dataset],
-                                      small_counts=(rows["population_flag"] == disclosure.CONFIDENTIAL).any())
+    about = components.source_caption(
+        sources=[source],
+        dates=rows["reference_date"],
+        definitions=[dataset],
+        small_counts=(rows["population_flag"] == disclosure.CONFIDENTIAL).any(),
+    )
     breakdown_download(rows.rename(columns={"label": t(label_key)}), t(label_key), f"{code}_{stem}_{y}", about)
 
 
@@ -204,12 +278,18 @@ def age_sex_section(frame: pd.DataFrame) -> None:
     y = breakdown_year(frame)
     rows = with_counts(frame[frame["year"] == y])
     source = rows["source"].dropna().iloc[0] if rows["source"].notna().any() else None
-    st.plotly_chart(charts.age_sex_bars(rows, t("age_sex_title", year=y), source),
-                    config=charts.config(f"{code}_ika_ja_sukupuoli_{y}"), key="profile_age_sex")
+    st.plotly_chart(
+        charts.age_sex_bars(rows, t("age_sex_title", year=y), source),
+        config=charts.config(f"{code}_ika_ja_sukupuoli_{y}"),
+        key="profile_age_sex",
+    )
     st.markdown(charts.age_sex_summary(rows))
-    about = components.source_caption(sources=[source], dates=rows["reference_date"],
-                                      definitions=["population_by_age_sex"],
-                                      small_counts=(rows["population_flag"] == disclosure.CONFIDENTIAL).any())
+    about = components.source_caption(
+        sources=[source],
+        dates=rows["reference_date"],
+        definitions=["population_by_age_sex"],
+        small_counts=(rows["population_flag"] == disclosure.CONFIDENTIAL).any(),
+    )
     breakdown_download(rows, None, f"{code}_ika_ja_sukupuoli_{y}", about)
 
 
@@ -224,25 +304,54 @@ def section(title_key: str, table: str, frame: pd.DataFrame, offline_key: str, r
 
 
 def languages_section(frame: pd.DataFrame) -> None:
-    top_section(frame, "language_group", "foreign_language", "language_name_fi", "language", "languages_title",
-                "languages_summary", "population_by_language", "kielet")
+    top_section(
+        frame,
+        "language_group",
+        "foreign_language",
+        "language_name_fi",
+        "language",
+        "languages_title",
+        "languages_summary",
+        "population_by_language",
+        "kielet",
+    )
 
 
 def citizenship_section(frame: pd.DataFrame) -> None:
-    top_section(frame, "citizenship_group", "country", "citizenship_name_fi", "citizenship", "citizenship_title",
-                "citizenship_summary", "population_by_citizenship", "kansalaisuudet")
+    top_section(
+        frame,
+        "citizenship_group",
+        "country",
+        "citizenship_name_fi",
+        "citizenship",
+        "citizenship_title",
+        "citizenship_summary",
+        "population_by_citizenship",
+        "kansalaisuudet",
+    )
 
 
 st.divider()
 left, right = st.columns(2, gap="large")
 with left:
-    section("section_languages", "population_by_language", data.population_by_language(code), "offline_languages",
-            languages_section)
+    section(
+        "section_languages",
+        "population_by_language",
+        data.population_by_language(code),
+        "offline_languages",
+        languages_section,
+    )
 with right:
-    section("section_citizenship", "population_by_citizenship", data.population_by_citizenship(code),
-            "offline_citizenship", citizenship_section)
-section("section_age_sex", "population_by_age_group", data.population_by_age_group(code), "offline_age_sex",
-        age_sex_section)
+    section(
+        "section_citizenship",
+        "population_by_citizenship",
+        data.population_by_citizenship(code),
+        "offline_citizenship",
+        citizenship_section,
+    )
+section(
+    "section_age_sex", "population_by_age_group", data.population_by_age_group(code), "offline_age_sex", age_sex_section
+)
 
 # ======================================================================================================
 # Temporary protection and quota refugees: the lead adds these sections here (below this line).
@@ -257,8 +366,10 @@ def temporary_protection_section() -> None:
     if rows.empty:
         st.markdown(t("tp_none", name=name))
         return
-    rows = rows.assign(count_text=[count_text(v, f) for v, f in zip(rows["persons"], rows["persons_flag"])],
-                       month_text=[day_text(d) for d in rows["reference_date"]])
+    rows = rows.assign(
+        count_text=[count_text(v, f) for v, f in zip(rows["persons"], rows["persons_flag"])],
+        month_text=[day_text(d) for d in rows["reference_date"]],
+    )
     in_year = rows[rows["year"] == year]
     latest = (in_year if len(in_year) else rows).iloc[-1]
     card, text = st.columns([2, 3], gap="medium")
@@ -276,14 +387,26 @@ def temporary_protection_section() -> None:
         st.markdown(t("tp_context"))
     source = rows["source"].dropna().iloc[-1]
     if len(rows) > 1:
-        st.plotly_chart(charts.monthly_counts(rows, t("tp_title", name=name), source),
-                        config=charts.config(f"{code}_tilapainen_suojelu"), key="profile_tp")
-    about = components.source_caption(sources=rows["source"], dates=rows["reference_date"],
-                                      definitions=["temporary_protection"],
-                                      small_counts=(rows["persons_flag"] == disclosure.CONFIDENTIAL).any())
-    out = pd.DataFrame({t("month"): rows["reference_date"].astype(str).str[:10], t("persons_col"): rows["persons"],
-                        t("marking"): [components.marking(f) for f in rows["persons_flag"]],
-                        t("tp_note"): rows["note"], t("source"): rows["source"]})
+        st.plotly_chart(
+            charts.monthly_counts(rows, t("tp_title", name=name), source),
+            config=charts.config(f"{code}_tilapainen_suojelu"),
+            key="profile_tp",
+        )
+    about = components.source_caption(
+        sources=rows["source"],
+        dates=rows["reference_date"],
+        definitions=["temporary_protection"],
+        small_counts=(rows["persons_flag"] == disclosure.CONFIDENTIAL).any(),
+    )
+    out = pd.DataFrame(
+        {
+            t("month"): rows["reference_date"].astype(str).str[:10],
+            t("persons_col"): rows["persons"],
+            t("marking"): [components.marking(f) for f in rows["persons_flag"]],
+            t("tp_note"): rows["note"],
+            t("source"): rows["source"],
+        }
+    )
     components.downloads(out, f"{code}_tilapainen_suojelu", about, chart=len(rows) > 1)
 
 
@@ -297,29 +420,52 @@ def quota_section() -> None:
     rows = rows.assign(
         quota_text=[count_text(v) for v in rows["quota"]],
         arrived_persons_text=[count_text(v, f) for v, f in zip(rows["arrived_persons"], rows["arrived_persons_flag"])],
-        arrived_families_text=[count_text(v, f) for v, f in zip(rows["arrived_families"], rows["arrived_families_flag"])])
+        arrived_families_text=[
+            count_text(v, f) for v, f in zip(rows["arrived_families"], rows["arrived_families_flag"])
+        ],
+    )
     sources = list(rows["quota_source"]) + list(rows["arrivals_source"])
     drawable = (rows["quota"].fillna(0) > 0).any() or rows["arrived_persons"].notna().any()
     if drawable:  # a chart of zeros and gaps says nothing the sentence does not
-        st.plotly_chart(charts.quota_bars(rows, t("quota_title", name=name), next(s for s in sources if isinstance(s, str))),
-                        config=charts.config(f"{code}_kiintiopakolaiset"), key="profile_quota")
+        st.plotly_chart(
+            charts.quota_bars(rows, t("quota_title", name=name), next(s for s in sources if isinstance(s, str))),
+            config=charts.config(f"{code}_kiintiopakolaiset"),
+            key="profile_quota",
+        )
     shown = rows[rows["year"] == year]
     r = (shown if len(shown) else rows).iloc[-1]
     if isinstance(r["arrivals_periods"], str):
-        st.markdown(t("quota_summary", year=int(r["year"]), quota=r["quota_text"], persons=r["arrived_persons_text"],
-                      families=r["arrived_families_text"], periods=r["arrivals_periods"]))
+        st.markdown(
+            t(
+                "quota_summary",
+                year=int(r["year"]),
+                quota=r["quota_text"],
+                persons=r["arrived_persons_text"],
+                families=r["arrived_families_text"],
+                periods=r["arrivals_periods"],
+            )
+        )
     else:
         st.markdown(t("quota_summary_quota_only", year=int(r["year"]), quota=r["quota_text"]))
     about = components.source_caption(
-        sources=sources, dates=[f"{int(y)}-12-31" for y in rows["year"]], notes=[t("quota_partial")],
-        small_counts=rows[["arrived_persons_flag", "arrived_families_flag"]].eq(disclosure.CONFIDENTIAL).any().any())
-    out = pd.DataFrame({
-        t("year"): rows["year"], t("quota"): rows["quota"], t("emergency"): rows["emergency_cases"],
-        t("arrived_persons"): rows["arrived_persons"],
-        f"{t('arrived_persons')} – {t('marking')}": [components.marking(f) for f in rows["arrived_persons_flag"]],
-        t("arrived_families"): rows["arrived_families"],
-        f"{t('arrived_families')} – {t('marking')}": [components.marking(f) for f in rows["arrived_families_flag"]],
-        t("arrivals_periods"): rows["arrivals_periods"], t("source"): rows["quota_source"].fillna(rows["arrivals_source"])})
+        sources=sources,
+        dates=[f"{int(y)}-12-31" for y in rows["year"]],
+        notes=[t("quota_partial")],
+        small_counts=rows[["arrived_persons_flag", "arrived_families_flag"]].eq(disclosure.CONFIDENTIAL).any().any(),
+    )
+    out = pd.DataFrame(
+        {
+            t("year"): rows["year"],
+            t("quota"): rows["quota"],
+            t("emergency"): rows["emergency_cases"],
+            t("arrived_persons"): rows["arrived_persons"],
+            f"{t('arrived_persons')} – {t('marking')}": [components.marking(f) for f in rows["arrived_persons_flag"]],
+            t("arrived_families"): rows["arrived_families"],
+            f"{t('arrived_families')} – {t('marking')}": [components.marking(f) for f in rows["arrived_families_flag"]],
+            t("arrivals_periods"): rows["arrivals_periods"],
+            t("source"): rows["quota_source"].fillna(rows["arrivals_source"]),
+        }
+    )
     components.downloads(out, f"{code}_kiintiopakolaiset", about, chart=drawable)
 
 

@@ -1,4 +1,5 @@
 """Tiedot ja lähteet: the snapshot and build, every source, the last validation, reconciliation, definitions, rules."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,8 +16,14 @@ st.title(t("src_title"))
 info = data.build_info()
 if info:
     seconds = formatting.number(float(info.get("build_seconds") or 0), lang(), 1)
-    st.markdown(t("src_build", built=day_text(info.get("built_at")), seconds=seconds,
-                  snapshots=info.get("snapshots") or formatting.MISSING))
+    st.markdown(
+        t(
+            "src_build",
+            built=day_text(info.get("built_at")),
+            seconds=seconds,
+            snapshots=info.get("snapshots") or formatting.MISSING,
+        )
+    )
 
 # -- sources -------------------------------------------------------------------------------------------
 st.header(t("src_sources"), divider="gray")
@@ -37,28 +44,38 @@ def when(value) -> str:
 
 
 title_column = "title_en" if lang() == "en" else "title_fi"
-table = pd.DataFrame({
-    t("src_col_dataset"): src["source_key"].where(src["kind"] == "published_document", src["dataset"]),
-    t("src_col_licence"): src["licence"],
-    t("src_col_kind"): [kind_text(k) for k in src["kind"]],
-    t("src_col_snapshot"): src["snapshot_id"].fillna(formatting.MISSING),
-    t("src_col_retrieved"): [when(v) for v in src["retrieved_at"]],
-    t("src_col_updated"): [when(v) for v in src["table_updated"]],
-    t("src_col_reference"): src.get("reference_date"),
-    t("src_col_title"): src.get(title_column),
-    t("src_col_citation"): src["citation"],
-    t("src_col_url"): src.get("url"),
-})
+table = pd.DataFrame(
+    {
+        t("src_col_dataset"): src["source_key"].where(src["kind"] == "published_document", src["dataset"]),
+        t("src_col_licence"): src["licence"],
+        t("src_col_kind"): [kind_text(k) for k in src["kind"]],
+        t("src_col_snapshot"): src["snapshot_id"].fillna(formatting.MISSING),
+        t("src_col_retrieved"): [when(v) for v in src["retrieved_at"]],
+        t("src_col_updated"): [when(v) for v in src["table_updated"]],
+        t("src_col_reference"): src.get("reference_date"),
+        t("src_col_title"): src.get(title_column),
+        t("src_col_citation"): src["citation"],
+        t("src_col_url"): src.get("url"),
+    }
+)
 licences = list(dict.fromkeys(src["licence"].dropna()))
 st.markdown(t("src_licences", licences="; ".join(licences)))
-st.dataframe(table, hide_index=True, width="stretch", key="sources_table",
-             column_config={t("src_col_dataset"): st.column_config.TextColumn(width=170),
-                            t("src_col_licence"): st.column_config.TextColumn(width=150),
-                            t("src_col_kind"): st.column_config.TextColumn(width=330),
-                            t("src_col_citation"): st.column_config.TextColumn(width="large"),
-                            t("src_col_url"): st.column_config.LinkColumn(t("src_col_url"), width="medium")})
-about = components.source_caption(sources=["sources.yaml, data/raw/*/*.meta.json"],
-                                  dates=[str(info.get("built_at", ""))[:10]])
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    key="sources_table",
+    column_config={
+        t("src_col_dataset"): st.column_config.TextColumn(width=170),
+        t("src_col_licence"): st.column_config.TextColumn(width=150),
+        t("src_col_kind"): st.column_config.TextColumn(width=330),
+        t("src_col_citation"): st.column_config.TextColumn(width="large"),
+        t("src_col_url"): st.column_config.LinkColumn(t("src_col_url"), width="medium"),
+    },
+)
+about = components.source_caption(
+    sources=["sources.yaml, data/raw/*/*.meta.json"], dates=[str(info.get("built_at", ""))[:10]]
+)
 components.downloads(table, "lahteet", about)
 
 # -- validation ----------------------------------------------------------------------------------------
@@ -76,20 +93,26 @@ rec = data.reconciliation()
 if not rec.empty:
     tolerance = formatting.percent(float(rec["tolerance_pct"].iloc[0]), lang())
     st.markdown(t("src_reconciliation_explain", tolerance=tolerance))
-    shown = pd.DataFrame({
-        t("rec_measure"): [t(f"measure_{m}") if f"measure_{m}" in STRINGS else m for m in rec["measure"]],
-        t("reference_date"): [day_text(d) for d in rec["reference_date"]],
-        t("rec_computed"): [count_text(v) for v in rec["computed"]],
-        t("rec_published"): [count_text(v) for v in rec["published"]],
-        t("rec_difference"): [formatting.number(int(v), lang()) for v in rec["difference"]],
-        t("rec_difference_pct"): [formatting.percent(float(v), lang(), 3) for v in rec["difference_pct"]],
-        t("rec_ok"): [t("yes") if ok else t("no") for ok in rec["within_tolerance"]],
-    })
+    shown = pd.DataFrame(
+        {
+            t("rec_measure"): [t(f"measure_{m}") if f"measure_{m}" in STRINGS else m for m in rec["measure"]],
+            t("reference_date"): [day_text(d) for d in rec["reference_date"]],
+            t("rec_computed"): [count_text(v) for v in rec["computed"]],
+            t("rec_published"): [count_text(v) for v in rec["published"]],
+            t("rec_difference"): [formatting.number(int(v), lang()) for v in rec["difference"]],
+            t("rec_difference_pct"): [formatting.percent(float(v), lang(), 3) for v in rec["difference_pct"]],
+            t("rec_ok"): [t("yes") if ok else t("no") for ok in rec["within_tolerance"]],
+        }
+    )
     st.table(shown, hide_index=True)
     about = components.source_caption(
-        sources=[*country_rows(data.population())["source"],
-                 *country_rows(data.foreign_language_speakers())["speakers_source"]],
-        dates=rec["reference_date"], definitions=["population", "foreign_language_speakers"])
+        sources=[
+            *country_rows(data.population())["source"],
+            *country_rows(data.foreign_language_speakers())["speakers_source"],
+        ],
+        dates=rec["reference_date"],
+        definitions=["population", "foreign_language_speakers"],
+    )
     components.downloads(rec, "taysmaa_tasmaytys", about)
 
 # -- definitions and methods ---------------------------------------------------------------------------

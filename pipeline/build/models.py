@@ -42,7 +42,8 @@ class Model:
 def table_references(sql: str, where: str = "<sql>") -> set[str]:
     """The tables a SELECT statement reads (CTE names excluded), by DuckDB's parser."""
     with duckdb.connect() as con:
-        tree = json.loads(con.execute("select json_serialize_sql(?)", [sql]).fetchone()[0])
+        row = con.execute("select json_serialize_sql(?)", [sql]).fetchone()
+    tree = json.loads(row[0]) if row else {"error": True, "error_message": "no answer"}
     if tree.get("error"):
         raise ModelError(f"{where}: DuckDB cannot parse it: {tree.get('error_message')}")
     tables: set[str] = set()

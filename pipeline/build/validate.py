@@ -5,6 +5,7 @@ with no model is itself a failure. The report has one row per failure: table, co
 the table), the failing value and, where the table keeps them, the raw file and the line or cell the
 row came from.
 """
+
 from __future__ import annotations
 
 import duckdb
@@ -30,8 +31,20 @@ def validate_database(con: duckdb.DuckDBPyConnection, skip: tuple[str, ...] = ()
         frame = con.table(table).df()
         model = schema_for(table)
         if model is None:
-            reports.append(pd.DataFrame([{"table": table, "column": "(table)", "check": "has_a_pandera_model",
-                                          "row": None, "failure_case": table}], columns=REPORT_COLUMNS))
+            reports.append(
+                pd.DataFrame(
+                    [
+                        {
+                            "table": table,
+                            "column": "(table)",
+                            "check": "has_a_pandera_model",
+                            "row": None,
+                            "failure_case": table,
+                        }
+                    ],
+                    columns=REPORT_COLUMNS,
+                )
+            )
             continue
         classification = None
         if checked_against_classification(table, list(frame.columns)):
@@ -41,8 +54,12 @@ def validate_database(con: duckdb.DuckDBPyConnection, skip: tuple[str, ...] = ()
     return pd.concat(reports, ignore_index=True)
 
 
-def validate_frame(table: str, frame: pd.DataFrame, model: type[pa.DataFrameModel] | pa.DataFrameSchema,
-                   classification: tuple[set, set] | None = None) -> pd.DataFrame:
+def validate_frame(
+    table: str,
+    frame: pd.DataFrame,
+    model: type[pa.DataFrameModel] | pa.DataFrameSchema,
+    classification: tuple[set, set] | None = None,
+) -> pd.DataFrame:
     """Failures of one table against its model (and the classification, when given)."""
     failures = []
     try:
@@ -61,26 +78,29 @@ def validate_frame(table: str, frame: pd.DataFrame, model: type[pa.DataFrameMode
 
 def in_classification(municipalities: set, regions: set) -> pa.DataFrameSchema:
     """Every municipality and region code of an area table is in the municipality classification."""
+
     def known(df: pd.DataFrame) -> pd.Series:
         if "area_level" not in df.columns:
             return df["kunta_code"].isin(municipalities)
-        return (
-            ((df["area_level"] != "municipality") | df["area_code"].isin(municipalities))
-            & ((df["area_level"] != "region") | df["area_code"].isin(regions))
+        return ((df["area_level"] != "municipality") | df["area_code"].isin(municipalities)) & (
+            (df["area_level"] != "region") | df["area_code"].isin(regions)
         )
+
     check = pa.Check(known, name="area_code_in_classification")
     return pa.DataFrameSchema(checks=[check])
 
 
 def _report(table: str, frame: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
     cases = _one_per_row_for_dataframe_checks(frame, cases)
-    report = pd.DataFrame({
-        "table": table,
-        "column": cases["column"].fillna(cases["schema_context"]).astype(str),
-        "check": cases["check"].astype(str),
-        "row": cases["index"],
-        "failure_case": cases["failure_case"].astype(str),
-    })
+    report = pd.DataFrame(
+        {
+            "table": table,
+            "column": cases["column"].fillna(cases["schema_context"]).astype(str),
+            "check": cases["check"].astype(str),
+            "row": cases["index"],
+            "failure_case": cases["failure_case"].astype(str),
+        }
+    )
     rows = pd.to_numeric(report["row"], errors="coerce")
     for col in ("source_file", "source_row"):
         values = frame[col] if col in frame.columns else pd.Series(dtype=object)

@@ -4,22 +4,23 @@ The new database is built beside the old one (``<name>.tmp-<pid>``) and replaces
 rename only when every model ran and every Pandera validation passed. On any failure the temporary
 file is removed and the previous database is left byte-identical.
 """
+
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 import pandas as pd
 
 from pipeline import paths, registry
 from pipeline.build import models
-from pipeline.build.schemas import meta
 from pipeline.build.protect import protect_table, protects
+from pipeline.build.schemas import meta
 from pipeline.build.validate import describe, validate_database
 from pipeline.raw.local_files import DATASET as LOCAL_DATASET
 from pipeline.raw.local_files import LocalSnapshot
@@ -50,8 +51,9 @@ class BuildSummary:
     sources: pd.DataFrame | None = None
 
 
-def build(db_path: Path | None = None, raw_root: Path | None = None,
-          progress: Callable[[str], None] = print) -> BuildSummary:
+def build(
+    db_path: Path | None = None, raw_root: Path | None = None, progress: Callable[[str], None] = print
+) -> BuildSummary:
     """Build the database from the newest snapshot of every dataset; see the module docstring."""
     started = time.perf_counter()
     db_path = db_path or paths.database_path()
@@ -91,14 +93,18 @@ def build(db_path: Path | None = None, raw_root: Path | None = None,
 
 # -- load inputs ---------------------------------------------------------------------------------------
 
+
 def read_raw(raw_root: Path | None, progress: Callable[[str], None]) -> tuple[dict[str, pd.DataFrame], dict[str, list]]:
     """Each dataset's raw table from its newest snapshot (an empty table for a live-only dataset)."""
-    raw, snapshots = {}, {}
+    raw: dict[str, pd.DataFrame] = {}
+    snapshots: dict[str, list] = {}
     for dataset in reading_order():
         folder = latest_snapshot(dataset, raw_root)
         if folder is None:
             if dataset in registry.required_datasets():
-                raise BuildError(f"{(raw_root or paths.raw_dir()) / dataset}: no snapshot of required dataset {dataset!r}")
+                raise BuildError(
+                    f"{(raw_root or paths.raw_dir()) / dataset}: no snapshot of required dataset {dataset!r}"
+                )
             raw[dataset], snapshots[dataset] = empty_table(dataset), []
             progress(f"    {dataset:<28} not in the snapshot (fetch with: python -m pipeline refresh --online)")
             continue
@@ -112,8 +118,9 @@ def read_raw(raw_root: Path | None, progress: Callable[[str], None]) -> tuple[di
     return raw, snapshots
 
 
-def read_local(local: LocalSnapshot, municipality_codes: set[str], progress: Callable[[str], None]
-               ) -> dict[str, pd.DataFrame]:
+def read_local(
+    local: LocalSnapshot, municipality_codes: set[str], progress: Callable[[str], None]
+) -> dict[str, pd.DataFrame]:
     """The municipality's own files, from their raw snapshot, validated: ``local_<kind>`` raw tables.
 
     Every problem in every file is reported at once (naming the file in data/local/), so the analyst
@@ -140,15 +147,22 @@ def sources_table(snapshots: dict[str, list], local: LocalSnapshot | None = None
         files = snapshots.get(dataset, [])
         meta = files[0].meta if files else {}
         base = {
-            "source_key": dataset, "dataset": dataset, "citation": meta.get("citation") or spec.get("citation"),
-            "title_fi": spec.get("title_fi"), "title_en": spec.get("title_en"),
-            "definition_fi": spec.get("definition_fi"), "definition_sv": spec.get("definition_sv"),
+            "source_key": dataset,
+            "dataset": dataset,
+            "citation": meta.get("citation") or spec.get("citation"),
+            "title_fi": spec.get("title_fi"),
+            "title_en": spec.get("title_en"),
+            "definition_fi": spec.get("definition_fi"),
+            "definition_sv": spec.get("definition_sv"),
             "definition_en": spec.get("definition_en"),
-            "licence": spec.get("licence"), "reference_date": spec.get("reference_date"),
+            "licence": spec.get("licence"),
+            "reference_date": spec.get("reference_date"),
             "snapshot_id": files[0].path.parent.name if files else None,
-            "kind": meta.get("kind"), "retrieved_at": meta.get("retrieved_at"),
+            "kind": meta.get("kind"),
+            "retrieved_at": meta.get("retrieved_at"),
             "table_updated": max((f.meta.get("table_updated") or "" for f in files), default="") or None,
-            "url": meta.get("url"), "files": ", ".join(f.path.name for f in files) or None,
+            "url": meta.get("url"),
+            "files": ", ".join(f.path.name for f in files) or None,
         }
         rows.append(base)
         for key, citation in spec.get("documents", {}).items():
@@ -157,16 +171,26 @@ def sources_table(snapshots: dict[str, list], local: LocalSnapshot | None = None
     local_id = local.final_folder.name if local is not None else None
     for kind, spec in registry.local_kinds().items():
         files = local_files.get(kind, [])
-        rows.append({"source_key": f"local_{kind}", "dataset": f"local_{kind}",
-                     "citation": f"Kunnan oma tiedosto / the municipality's own file: data/local/{kind}",
-                     "title_fi": spec["title_fi"], "title_en": spec["title_en"],
-                     "definition_fi": spec["definition_fi"], "definition_sv": spec.get("definition_sv"),
-                     "definition_en": spec["definition_en"],
-                     "licence": "Kunnan oma aineisto / the municipality's own data", "reference_date": None,
-                     "snapshot_id": local_id, "kind": "local_file",
-                     "retrieved_at": max((f.meta.get("retrieved_at") or "" for f in files), default="") or None,
-                     "table_updated": None, "url": None,
-                     "files": ", ".join(f.meta["original_path"] for f in files) or None})
+        rows.append(
+            {
+                "source_key": f"local_{kind}",
+                "dataset": f"local_{kind}",
+                "citation": f"Kunnan oma tiedosto / the municipality's own file: data/local/{kind}",
+                "title_fi": spec["title_fi"],
+                "title_en": spec["title_en"],
+                "definition_fi": spec["definition_fi"],
+                "definition_sv": spec.get("definition_sv"),
+                "definition_en": spec["definition_en"],
+                "licence": "Kunnan oma aineisto / the municipality's own data",
+                "reference_date": None,
+                "snapshot_id": local_id,
+                "kind": "local_file",
+                "retrieved_at": max((f.meta.get("retrieved_at") or "" for f in files), default="") or None,
+                "table_updated": None,
+                "url": None,
+                "files": ", ".join(f.meta["original_path"] for f in files) or None,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -176,8 +200,7 @@ def load_raw(con: duckdb.DuckDBPyConnection, raw: dict[str, pd.DataFrame], sourc
         con.register("frame", frame.astype({c: "object" for c in frame.columns if frame[c].dtype == "object"}))
         con.execute(f"create table raw_{dataset} as select * from frame")
         con.unregister("frame")
-    seeds = {"sources": sources, "indicators": registry.indicators(),
-             "indicator_measures": registry.measures()}
+    seeds = {"sources": sources, "indicators": registry.indicators(), "indicator_measures": registry.measures()}
     for name, frame in seeds.items():
         con.register("frame", frame)
         con.execute(f"create table {name} as select * from frame")
@@ -185,6 +208,7 @@ def load_raw(con: duckdb.DuckDBPyConnection, raw: dict[str, pd.DataFrame], sourc
 
 
 # -- process -------------------------------------------------------------------------------------------
+
 
 def run_models(con: duckdb.DuckDBPyConnection, progress: Callable[[str], None]) -> None:
     """Every SQL model in dependency order; a mart with counts of persons is protected as soon as it is built."""
@@ -215,17 +239,24 @@ def validate(con: duckdb.DuckDBPyConnection, report_path: Path) -> None:
 
 # -- save outputs --------------------------------------------------------------------------------------
 
+
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    names = [r[0] for r in con.execute("select table_name from information_schema.tables order by table_name").fetchall()]
+    names = [
+        r[0] for r in con.execute("select table_name from information_schema.tables order by table_name").fetchall()
+    ]
     return {n: con.execute(f'select count(*) from "{n}"').fetchall()[0][0] for n in names}
 
 
 def write_build_info(con: duckdb.DuckDBPyConnection, started: float, snapshots: dict[str, list]) -> None:
-    info = pd.DataFrame([{
-        "built_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "build_seconds": round(time.perf_counter() - started, 2),
-        "snapshots": ", ".join(f"{d}={f[0].path.parent.name}" for d, f in snapshots.items() if f),
-    }])
+    info = pd.DataFrame(
+        [
+            {
+                "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "build_seconds": round(time.perf_counter() - started, 2),
+                "snapshots": ", ".join(f"{d}={f[0].path.parent.name}" for d, f in snapshots.items() if f),
+            }
+        ]
+    )
     con.register("frame", meta.BuildInfo.validate(info))
     con.execute("create table build_info as select * from frame")
     con.unregister("frame")

@@ -13,6 +13,7 @@ To get the same data by hand if a link breaks: foreign-language shares are StatF
 (content ``vaesto_kieli_ulk_p``) at https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/StatFin__vaerak/;
 populations are StatFin 11re / the monthly preliminary population statistics (vamuu).
 """
+
 from __future__ import annotations
 
 import sys
@@ -27,79 +28,121 @@ STATFIN = "Tilastokeskus (Statistics Finland)"
 # dataset -> [(source folder, file, format, extra sidecar fields)]
 BUNDLE: dict[str, list[tuple[str, str, str, dict]]] = {
     "foreign_language_speakers": [
-        ("statfin-159t-foreign-language-share", "foreign_language_municipal.json", "statfin_159t_share_json", {
-            "url": "https://pxdata.stat.fi/PxWeb/api/v1/en/StatFin/vaerak/159t.px",
-            "method": "POST",
-            "request_body": {"content": "vaesto_kieli_ulk_p", "areas": "KU### (all municipalities)", "years": "2020-2025"},
-            "producer": STATFIN,
-            "citation": "Tilastokeskus, StatFin 159t, vieraskielisten osuus (vaesto_kieli_ulk_p)",
-            "licence": "CC BY 4.0",
-            "derived_from": {"repository": "jvmarten/naapurustot", "path": "scripts/foreign_language_municipal.json",
-                             "commit": "3e5c7dd61c6d14388c84dbab56b2a9855df0f34f"},
-            "note": "Shares only (%, one decimal), 308 municipalities on the 2025 division, years 2020-2025 (31.12.). No counts.",
-        }),
+        (
+            "statfin-159t-foreign-language-share",
+            "foreign_language_municipal.json",
+            "statfin_159t_share_json",
+            {
+                "url": "https://pxdata.stat.fi/PxWeb/api/v1/en/StatFin/vaerak/159t.px",
+                "method": "POST",
+                "request_body": {
+                    "content": "vaesto_kieli_ulk_p",
+                    "areas": "KU### (all municipalities)",
+                    "years": "2020-2025",
+                },
+                "producer": STATFIN,
+                "citation": "Tilastokeskus, StatFin 159t, vieraskielisten osuus (vaesto_kieli_ulk_p)",
+                "licence": "CC BY 4.0",
+                "derived_from": {
+                    "repository": "jvmarten/naapurustot",
+                    "path": "scripts/foreign_language_municipal.json",
+                    "commit": "3e5c7dd61c6d14388c84dbab56b2a9855df0f34f",
+                },
+                "note": "Shares only (%, one decimal), 308 municipalities on the 2025 division, years 2020-2025 (31.12.). No counts.",
+            },
+        ),
     ],
     "population": [
-        ("kuukausiraportti-population-map", "population_2023_final_and_2024M07_2025M01_prelim_long.csv",
-         "kuukausiraportti_population_long_csv", {
-            "url": "https://kangasalakehitys.github.io/ylojarvi/ (data/ylöjärvi_population_map.csv, 7 versions)",
-            "method": "GET",
-            "producer": STATFIN,
-            "citation": "Tilastokeskus, väestörakenne (lopullinen 31.12.2023) ja ennakkoväkiluku kuukauden lopussa (vamuu)",
-            "licence": "CC BY 4.0",
-            "derived_from": {"repository": "Kangasalakehitys/ylojarvi", "path": "data/ylöjärvi_population_map.csv",
-                             "commit": "beac596d…f83a590 (7 commits, see PROVENANCE.md)"},
-            "note": "Final 31.12.2023 (2024 division, 309 municipalities) and preliminary month ends 2024M07-2025M01. "
-                    "Month labels inferred by the collector. Preliminary is not final.",
-        }),
+        (
+            "kuukausiraportti-population-map",
+            "population_2023_final_and_2024M07_2025M01_prelim_long.csv",
+            "kuukausiraportti_population_long_csv",
+            {
+                "url": "https://kangasalakehitys.github.io/ylojarvi/ (data/ylöjärvi_population_map.csv, 7 versions)",
+                "method": "GET",
+                "producer": STATFIN,
+                "citation": "Tilastokeskus, väestörakenne (lopullinen 31.12.2023) ja ennakkoväkiluku kuukauden lopussa (vamuu)",
+                "licence": "CC BY 4.0",
+                "derived_from": {
+                    "repository": "Kangasalakehitys/ylojarvi",
+                    "path": "data/ylöjärvi_population_map.csv",
+                    "commit": "beac596d…f83a590 (7 commits, see PROVENANCE.md)",
+                },
+                "note": "Final 31.12.2023 (2024 division, 309 municipalities) and preliminary month ends 2024M07-2025M01. "
+                "Month labels inferred by the collector. Preliminary is not final.",
+            },
+        ),
     ],
     "municipalities": [
-        ("municipality-boundaries-2025", "Kunnat2025_geo.geojson", "statfin_kunnat_geojson", {
-            "url": "https://github.com/Kangasalakehitys/kuukausiraportti (src/data/maps/Kunnat2025_geo.geojson)",
-            "producer": STATFIN,
-            "citation": "Tilastokeskus, kuntapohjaiset tilastointialueet 2025 (kunnat, maakunnat)",
-            "licence": "CC BY 4.0",
-            "derived_from": {"repository": "Kangasalakehitys/kuukausiraportti", "path": "src/data/maps/Kunnat2025_geo.geojson",
-                             "commit": "b5767a7c0ee4ab9499f6d45deeee6af2aecda82e"},
-            "note": "308 municipalities of the 1.1.2025 division, fi/sv/en names, region; generalised polygons (about 1:4.5M).",
-        }),
-        ("hyvinvointialue-2021", "finland-hva-2021.topo.json", "yle_hva_topojson", {
-            "url": "https://github.com/Yleisradio/geodata (finland/finland-hva-2021.topo.json)",
-            "producer": "Yle, from Statistics Finland / NLS open boundary data",
-            "citation": "Yle (Yleisradio/geodata), hyvinvointialueet 2021; Tilastokeskus",
-            "licence": "CC BY 4.0 upstream (Statistics Finland, NLS); attribute Yle",
-            "derived_from": {"repository": "Yleisradio/geodata", "path": "finland/finland-hva-2021.topo.json",
-                             "commit": "131fa8628120ceba5a5f0003d3dad241ef25e004"},
-            "note": "Municipality -> wellbeing services county, 2021 division (309). Codes are Yle's 2-letter codes, not official.",
-        }),
+        (
+            "municipality-boundaries-2025",
+            "Kunnat2025_geo.geojson",
+            "statfin_kunnat_geojson",
+            {
+                "url": "https://github.com/Kangasalakehitys/kuukausiraportti (src/data/maps/Kunnat2025_geo.geojson)",
+                "producer": STATFIN,
+                "citation": "Tilastokeskus, kuntapohjaiset tilastointialueet 2025 (kunnat, maakunnat)",
+                "licence": "CC BY 4.0",
+                "derived_from": {
+                    "repository": "Kangasalakehitys/kuukausiraportti",
+                    "path": "src/data/maps/Kunnat2025_geo.geojson",
+                    "commit": "b5767a7c0ee4ab9499f6d45deeee6af2aecda82e",
+                },
+                "note": "308 municipalities of the 1.1.2025 division, fi/sv/en names, region; generalised polygons (about 1:4.5M).",
+            },
+        ),
+        (
+            "hyvinvointialue-2021",
+            "finland-hva-2021.topo.json",
+            "yle_hva_topojson",
+            {
+                "url": "https://github.com/Yleisradio/geodata (finland/finland-hva-2021.topo.json)",
+                "producer": "Yle, from Statistics Finland / NLS open boundary data",
+                "citation": "Yle (Yleisradio/geodata), hyvinvointialueet 2021; Tilastokeskus",
+                "licence": "CC BY 4.0 upstream (Statistics Finland, NLS); attribute Yle",
+                "derived_from": {
+                    "repository": "Yleisradio/geodata",
+                    "path": "finland/finland-hva-2021.topo.json",
+                    "commit": "131fa8628120ceba5a5f0003d3dad241ef25e004",
+                },
+                "note": "Municipality -> wellbeing services county, 2021 division (309). Codes are Yle's 2-letter codes, not official.",
+            },
+        ),
     ],
     "published_figures": [
-        ("published-programme-figures", "figures.csv", "published_figures_csv", {
-            "url": "Public documents of the City of Heinola, the Heinola-Orimattila integration programme and Statistics Finland (see PROVENANCE.md)",
-            "producer": "Heinolan kaupunki; Orimattilan kaupunki; Tilastokeskus",
-            "citation": "Heinolan ja Orimattilan kotoutumisohjelma 2026 (22.10.2025); Heinola vuosikertomus 2023; "
-                        "Heinola kotoutumispalveluiden katsaus 2024; Tilastokeskus 11ra/11rm (koko maa)",
-            "licence": "Public documents of Finnish authorities; Statistics Finland figures CC BY 4.0",
-            "kind": "hand_copied_from_documents",
-            "note": "One published figure a row, with its source document. Never mixed silently with StatFin series.",
-        }),
+        (
+            "published-programme-figures",
+            "figures.csv",
+            "published_figures_csv",
+            {
+                "url": "Public documents of the City of Heinola, the Heinola-Orimattila integration programme and Statistics Finland (see PROVENANCE.md)",
+                "producer": "Heinolan kaupunki; Orimattilan kaupunki; Tilastokeskus",
+                "citation": "Heinolan ja Orimattilan kotoutumisohjelma 2026 (22.10.2025); Heinola vuosikertomus 2023; "
+                "Heinola kotoutumispalveluiden katsaus 2024; Tilastokeskus 11ra/11rm (koko maa)",
+                "licence": "Public documents of Finnish authorities; Statistics Finland figures CC BY 4.0",
+                "kind": "hand_copied_from_documents",
+                "note": "One published figure a row, with its source document. Never mixed silently with StatFin series.",
+            },
+        ),
     ],
     "kuntaliitto_survey": [
-        ("published-programme-figures", "kuntaliitto_survey_2023.csv", "kuntaliitto_survey_csv", {
-            "url": "Kuntaliitto, Kotoutumisen yhdyspinnat -foorumi 20.1.2023 (presentation of the municipal survey)",
-            "producer": "Kuntaliitto (Association of Finnish Municipalities)",
-            "citation": "Kuntaliitto, kuntakysely kotoutumisen yhdyspinnoista (20.12.2022-13.1.2023)",
-            "licence": "Public document of Kuntaliitto; cite the document",
-            "kind": "hand_copied_from_documents",
-            "note": "Percentages as published; 172 answers from 157 municipalities.",
-        }),
+        (
+            "published-programme-figures",
+            "kuntaliitto_survey_2023.csv",
+            "kuntaliitto_survey_csv",
+            {
+                "url": "Kuntaliitto, Kotoutumisen yhdyspinnat -foorumi 20.1.2023 (presentation of the municipal survey)",
+                "producer": "Kuntaliitto (Association of Finnish Municipalities)",
+                "citation": "Kuntaliitto, kuntakysely kotoutumisen yhdyspinnoista (20.12.2022-13.1.2023)",
+                "licence": "Public document of Kuntaliitto; cite the document",
+                "kind": "hand_copied_from_documents",
+                "note": "Percentages as published; 172 answers from 157 municipalities.",
+            },
+        ),
     ],
 }
 
-MERGERS_CSV = (
-    "old_code,old_name_fi,new_code,new_name_fi,valid_from\n"
-    "588,Pertunmaa,507,Mäntyharju,2025-01-01\n"
-)
+MERGERS_CSV = "old_code,old_name_fi,new_code,new_name_fi,valid_from\n588,Pertunmaa,507,Mäntyharju,2025-01-01\n"
 
 
 def build(sources: Path, raw_root: Path) -> None:
@@ -111,9 +154,19 @@ def build(sources: Path, raw_root: Path) -> None:
         writer = SnapshotWriter(dataset, SNAPSHOT_ID, raw_root)
         for folder, name, fmt, meta in files:
             content = (sources / folder / name).read_bytes()
-            writer.add(name, content, {"kind": CONVERSION, "format": fmt, "retrieved_at": copied_at,
-                                       "http_status": None, "table_updated": None, **meta,
-                                       "provenance": f"{folder}.PROVENANCE.md"})
+            writer.add(
+                name,
+                content,
+                {
+                    "kind": CONVERSION,
+                    "format": fmt,
+                    "retrieved_at": copied_at,
+                    "http_status": None,
+                    "table_updated": None,
+                    **meta,
+                    "provenance": f"{folder}.PROVENANCE.md",
+                },
+            )
             _copy_provenance(sources / folder, writer.folder / f"{folder}.PROVENANCE.md")
         writer.commit()
     if not (raw_root / "municipality_mergers" / SNAPSHOT_ID).exists():
@@ -129,15 +182,21 @@ def _copy_provenance(source_folder: Path, target: Path) -> None:
 
 def _build_mergers(raw_root: Path, copied_at: str) -> None:
     writer = SnapshotWriter("municipality_mergers", SNAPSHOT_ID, raw_root)
-    writer.add("mergers.csv", MERGERS_CSV.encode("utf-8"), {
-        "kind": "hand_kept_reference", "format": "mergers_csv", "retrieved_at": copied_at,
-        "producer": STATFIN,
-        "citation": "Tilastokeskus, kuntaluokitus: kuntien muutokset 1.1.2025",
-        "licence": "CC BY 4.0",
-        "url": "https://stat.fi/fi/luokitukset/kunta/ (kuntaliitokset)",
-        "note": "Kept by hand. Pertunmaa (588) joined Mäntyharju (507) on 1.1.2025; seen in the data as 309 "
-                "municipalities in 2024 and 308 in 2025. Add a row for each future merger.",
-    })
+    writer.add(
+        "mergers.csv",
+        MERGERS_CSV.encode("utf-8"),
+        {
+            "kind": "hand_kept_reference",
+            "format": "mergers_csv",
+            "retrieved_at": copied_at,
+            "producer": STATFIN,
+            "citation": "Tilastokeskus, kuntaluokitus: kuntien muutokset 1.1.2025",
+            "licence": "CC BY 4.0",
+            "url": "https://stat.fi/fi/luokitukset/kunta/ (kuntaliitokset)",
+            "note": "Kept by hand. Pertunmaa (588) joined Mäntyharju (507) on 1.1.2025; seen in the data as 309 "
+            "municipalities in 2024 and 308 in 2025. Add a row for each future merger.",
+        },
+    )
     writer.commit()
 
 
@@ -155,20 +214,30 @@ def _build_temporary_protection(sources: Path, raw_root: Path, copied_at: str) -
     for r in rows:
         writer_csv.writerow([r["kunta_code"], r["kunta_name_fi"], r["reference_date"], r["value"], r["note"]])
     writer = SnapshotWriter("temporary_protection", SNAPSHOT_ID, raw_root)
-    writer.add("temporary_protection_published_points.csv", out.getvalue().encode("utf-8"), {
-        "kind": "conversion_of_hand_copied_figures", "format": "temporary_protection_table",
-        "retrieved_at": copied_at, "http_status": None, "table_updated": None,
-        "url": "Heinolan ja Orimattilan kaupunkien kotoutumisohjelma 2026 (22.10.2025), osio 2a",
-        "producer": "Maahanmuuttovirasto (Migri) / TEM, as quoted by the cities of Heinola and Orimattila",
-        "citation": "Migri/TEM: tilapäistä suojelua saavat, joilla on kotikunta, 30.9.2025 "
-                    "(Heinolan ja Orimattilan kotoutumisohjelma 2026)",
-        "licence": "Public documents of Finnish authorities",
-        "derived_from": {"repository": "team collection", "path": f"{folder}/figures.csv",
-                         "commit": "rows with measure temporary_protection_with_municipality"},
-        "provenance": f"{folder}.PROVENANCE.md",
-        "note": "Only the two points the programme publishes (Heinola 42, Orimattila 155 on 30.9.2025). "
-                "The monthly table for all municipalities is fetched with --online or imported.",
-    })
+    writer.add(
+        "temporary_protection_published_points.csv",
+        out.getvalue().encode("utf-8"),
+        {
+            "kind": "conversion_of_hand_copied_figures",
+            "format": "temporary_protection_table",
+            "retrieved_at": copied_at,
+            "http_status": None,
+            "table_updated": None,
+            "url": "Heinolan ja Orimattilan kaupunkien kotoutumisohjelma 2026 (22.10.2025), osio 2a",
+            "producer": "Maahanmuuttovirasto (Migri) / TEM, as quoted by the cities of Heinola and Orimattila",
+            "citation": "Migri/TEM: tilapäistä suojelua saavat, joilla on kotikunta, 30.9.2025 "
+            "(Heinolan ja Orimattilan kotoutumisohjelma 2026)",
+            "licence": "Public documents of Finnish authorities",
+            "derived_from": {
+                "repository": "team collection",
+                "path": f"{folder}/figures.csv",
+                "commit": "rows with measure temporary_protection_with_municipality",
+            },
+            "provenance": f"{folder}.PROVENANCE.md",
+            "note": "Only the two points the programme publishes (Heinola 42, Orimattila 155 on 30.9.2025). "
+            "The monthly table for all municipalities is fetched with --online or imported.",
+        },
+    )
     _copy_provenance(sources / folder, writer.folder / f"{folder}.PROVENANCE.md")
     writer.commit()
 
@@ -177,5 +246,6 @@ if __name__ == "__main__":
     src = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/raw-sources")
     out = Path(sys.argv[2]) if len(sys.argv) > 2 else None
     from pipeline import paths
+
     build(src, out or paths.raw_dir())
     print(f"bundled snapshot {SNAPSHOT_ID} written under {out or paths.raw_dir()}")

@@ -3,10 +3,11 @@
 All datasets are fetched into ``.partial`` folders first and made visible together at the end, so a
 failed fetch leaves the raw snapshot (and the database) exactly as it was.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import requests
 from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
@@ -21,8 +22,12 @@ class FetchError(RuntimeError):
     """Fetching from the live API failed; nothing was written to the raw snapshot."""
 
 
-def fetch_all(names: list[str] | None = None, progress: Callable[[str], None] = print,
-              raw_root: Path | None = None, client: PxWebClient | None = None) -> list[Path]:
+def fetch_all(
+    names: list[str] | None = None,
+    progress: Callable[[str], None] = print,
+    raw_root: Path | None = None,
+    client: PxWebClient | None = None,
+) -> list[Path]:
     """Fetch the named datasets (default: every dataset with a ``pxweb`` entry); return the new folders."""
     client = client or PxWebClient.from_registry(registry.load())
     fetchable = registry.online_datasets() + registry.download_datasets()
@@ -57,18 +62,22 @@ def fetch_dataset(client: PxWebClient, name: str, writer: SnapshotWriter, progre
     progress(f"    {len(responses)} response(s), {sum(len(r.content) for r in responses):,} bytes")
 
 
-def download_dataset(name: str, writer: SnapshotWriter, progress: Callable[[str], None],
-                     raw_root: Path | None) -> None:
+def download_dataset(name: str, writer: SnapshotWriter, progress: Callable[[str], None], raw_root: Path | None) -> None:
     """A file from the publisher's download address (the registry's ``download_url``), validated."""
     url = registry.dataset(name)["download_url"]
     progress(f"Downloading {name} from {url} …")
     content = _download(url)
-    add_temporary_protection(writer, url.rsplit("/", 1)[-1] or f"{name}.csv", content, source_url=url,
-                             kind="download", raw_root=raw_root)
+    add_temporary_protection(
+        writer, url.rsplit("/", 1)[-1] or f"{name}.csv", content, source_url=url, kind="download", raw_root=raw_root
+    )
 
 
-@retry(stop=stop_after_attempt(4), wait=wait_exponential(multiplier=2, max=30), reraise=True,
-       retry=retry_if_exception_type((requests.Timeout, requests.ConnectionError)))
+@retry(
+    stop=stop_after_attempt(4),
+    wait=wait_exponential(multiplier=2, max=30),
+    reraise=True,
+    retry=retry_if_exception_type((requests.Timeout, requests.ConnectionError)),
+)
 def _download(url: str) -> bytes:
     response = requests.get(url, timeout=60, headers={"User-Agent": USER_AGENT})
     if response.status_code != 200:

@@ -8,15 +8,17 @@ Queries come from ``pipeline/sources.yaml``: one entry per variable keyed by the
 ``fetch`` resolves the prefixes against the table's metadata, splits the selection so that no request
 exceeds the API's cell limit, paces the requests to the API's call limit and retries transient faults.
 """
+
 from __future__ import annotations
 
 import json
 import math
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
-from typing import Callable
+from datetime import UTC, datetime
+from typing import Any
 
 import requests
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
@@ -28,6 +30,7 @@ RETRY_AFTER_CAP = 600.0  # never honour a Retry-After longer than this many seco
 @dataclass(frozen=True)
 class PxWebLimits:
     """The API's limits from ``?config``: cells per request, calls per time window (seconds)."""
+
     max_cells: int
     max_calls: int
     time_window: float
@@ -36,12 +39,13 @@ class PxWebLimits:
 @dataclass(frozen=True)
 class PxWebResponse:
     """One HTTP exchange, as it will be written to the raw snapshot."""
+
     url: str
     method: str
     request_body: dict | None
     status: int
-    retrieved_at: str          # ISO 8601 UTC, e.g. "2026-11-23T19:30:00Z"
-    content: bytes             # the body exactly as received
+    retrieved_at: str  # ISO 8601 UTC, e.g. "2026-11-23T19:30:00Z"
+    content: bytes  # the body exactly as received
     table_updated: str | None  # json-stat "updated" of a data response, else None
 
     def json(self) -> object:
@@ -70,6 +74,7 @@ class _Retryable(Exception):
 
 # --- pure helpers -------------------------------------------------------------------------------
 
+
 def _where(table: str) -> str:
     return f"table {table}" if table else "the table"
 
@@ -85,12 +90,16 @@ def resolve_variable(metadata: dict, prefix: str, table: str = "") -> dict:
     codes = [v["code"] for v in variables]
     found = [v for v in variables if v["code"].startswith(prefix)]
     if len(found) > 1:
-        found = ([v for v in found if v["code"] == prefix]
-                 or [v for v in found if v["code"][len(prefix):].startswith("_")] or found)
+        found = (
+            [v for v in found if v["code"] == prefix]
+            or [v for v in found if v["code"][len(prefix) :].startswith("_")]
+            or found
+        )
     if len(found) != 1:
         how = "several variables" if found else "no variable"
         raise PxWebVariableNotFound(
-            f"{_where(table)}: {how} whose code starts with {prefix!r}; the table has: {', '.join(codes)}")
+            f"{_where(table)}: {how} whose code starts with {prefix!r}; the table has: {', '.join(codes)}"
+        )
     return found[0]
 
 
@@ -115,12 +124,13 @@ def resolve_values(variable: dict, wanted, table: str = "") -> list[str]:
         if set(wanted) == {"from"}:
             chosen = [v for v, year in zip(values, years) if year >= int(wanted["from"])]
         elif set(wanted) == {"top"} and int(wanted["top"]) >= 1:
-            chosen = values[-int(wanted["top"]):]
+            chosen = values[-int(wanted["top"]) :]
         else:
             raise PxWebError(f"{_where(table)}: cannot read the query {wanted!r} for {code}")
         if not chosen:
             raise PxWebVariableNotFound(
-                f"{_where(table)}: {code} has no values for {wanted!r}; it has {values[0]}…{values[-1]}")
+                f"{_where(table)}: {code} has no values for {wanted!r}; it has {values[0]}…{values[-1]}"
+            )
         return chosen
     chosen, missing = [], []
     for w in [wanted] if isinstance(wanted, str) else wanted:
@@ -131,8 +141,9 @@ def resolve_values(variable: dict, wanted, table: str = "") -> list[str]:
         else:
             missing.append(w)
     if missing:
-        raise PxWebVariableNotFound(f"{_where(table)}: {code} has no value(s) {', '.join(missing)}; "
-                                    f"it has: {_shorten(values)}")
+        raise PxWebVariableNotFound(
+            f"{_where(table)}: {code} has no value(s) {', '.join(missing)}; it has: {_shorten(values)}"
+        )
     return chosen
 
 
@@ -150,11 +161,11 @@ def build_selection(metadata: dict, query: dict, table: str = "") -> dict[str, l
             raise PxWebError(f"{_where(table)}: two query entries name variable {variable['code']}")
         selection[variable["code"]] = resolve_values(variable, wanted, table)
     for variable in metadata.get("variables", []):
-        if (variable["code"] not in selection and not variable.get("elimination", False)
-                and len(variable["values"]) > 1):
+        if variable["code"] not in selection and not variable.get("elimination", False) and len(variable["values"]) > 1:
             raise PxWebVariableNotFound(
                 f"{_where(table)}: variable {variable['code']} ({variable.get('text', '')}) cannot be "
-                f"eliminated; name it in the query (pipeline/sources.yaml)")
+                f"eliminated; name it in the query (pipeline/sources.yaml)"
+            )
     return selection
 
 
@@ -180,19 +191,26 @@ def split_selection(selection: dict[str, list[str]], max_cells: int) -> list[dic
         return [chunk for value in values for chunk in split_selection({**selection, code: [value]}, max_cells)]
     pieces = math.ceil(len(values) / (max_cells // rest))
     size = math.ceil(len(values) / pieces)
-    return [{**selection, code: values[i:i + size]} for i in range(0, len(values), size)]
+    return [{**selection, code: values[i : i + size]} for i in range(0, len(values), size)]
 
 
 def query_body(selection: dict[str, list[str]]) -> dict:
     """The POST body that asks for ``selection`` as json-stat2."""
-    return {"query": [{"code": code, "selection": {"filter": "item", "values": list(values)}}
-                      for code, values in selection.items()],
-            "response": {"format": "json-stat2"}}
+    return {
+        "query": [
+            {"code": code, "selection": {"filter": "item", "values": list(values)}}
+            for code, values in selection.items()
+        ],
+        "response": {"format": "json-stat2"},
+    }
 
 
 def _check_jsonstat(data: object, url: str) -> None:
-    if not (isinstance(data, dict) and data.get("class") == "dataset"
-            and all(key in data for key in ("id", "size", "value"))):
+    if not (
+        isinstance(data, dict)
+        and data.get("class") == "dataset"
+        and all(key in data for key in ("id", "size", "value"))
+    ):
         raise PxWebError(f"POST {url}: the answer is not a JSON-stat 2.0 dataset (class, id, size, value)")
 
 
@@ -206,18 +224,28 @@ def _retry_after(response: requests.Response) -> float | None:
 
 
 def _utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # --- the client -----------------------------------------------------------------------------------
 
+
 class PxWebClient:
     """PxWeb v1 client: paced to the API's call limit, retrying transient faults with tenacity."""
 
-    def __init__(self, base_url: str, language: str = "fi", database: str = "StatFin", *,
-                 session: requests.Session | None = None, timeout: float = 60.0, max_attempts: int = 5,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
-                 limits: PxWebLimits | None = None):
+    def __init__(
+        self,
+        base_url: str,
+        language: str = "fi",
+        database: str = "StatFin",
+        *,
+        session: requests.Session | None = None,
+        timeout: float = 60.0,
+        max_attempts: int = 5,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        limits: PxWebLimits | None = None,
+    ):
         self.base_url, self.language, self.database = base_url.rstrip("/"), language, database
         self.session = session or requests.Session()
         self.timeout, self.max_attempts = timeout, max_attempts
@@ -225,20 +253,20 @@ class PxWebClient:
         self._calls: deque[float] = deque()
 
     @classmethod
-    def from_registry(cls, registry: dict, **kwargs) -> "PxWebClient":
+    def from_registry(cls, registry: dict, **kwargs) -> PxWebClient:
         """A client for ``registry["statfin"]`` (the parsed ``pipeline/sources.yaml``)."""
         statfin = registry["statfin"]
-        return cls(statfin["base_url"], statfin.get("language", "fi"), statfin.get("database", "StatFin"),
-                   **kwargs)
+        return cls(statfin["base_url"], statfin.get("language", "fi"), statfin.get("database", "StatFin"), **kwargs)
 
     def limits(self) -> PxWebLimits:
         """The API's limits (``GET {base}/{lang}/?config``, asked once), unless given to the constructor."""
         if self._limits is None:
             response = self._request("GET", f"{self.base_url}/{self.language}/?config")
-            config = response.json()
+            config: Any = response.json()
             try:
-                self._limits = PxWebLimits(int(config["maxCells"]), int(config["maxCalls"]),
-                                           float(config["timeWindow"]))
+                self._limits = PxWebLimits(
+                    int(config["maxCells"]), int(config["maxCalls"]), float(config["timeWindow"])
+                )
             except (TypeError, KeyError, ValueError) as exc:
                 raise PxWebError(f"GET {response.url}: no maxCells/maxCalls/timeWindow in {config!r}") from exc
         return self._limits
@@ -273,7 +301,7 @@ class PxWebClient:
         results = []
         for chunk in split_selection(selection, self.limits().max_cells):
             response = self._request("POST", url, query_body(chunk), table=table, folder=folder)
-            data = response.json()
+            data: Any = response.json()
             _check_jsonstat(data, url)
             if math.prod(data["size"]) != cell_count(chunk):
                 raise PxWebError(f"POST {url}: asked for {cell_count(chunk)} cells, got {math.prod(data['size'])}")
@@ -302,8 +330,9 @@ class PxWebClient:
             return min(error.retry_after, RETRY_AFTER_CAP)
         return wait_exponential(multiplier=1, max=60)(retry_state)
 
-    def _request(self, method: str, url: str, body: dict | None = None, *,
-                 table: str | None = None, folder: str | None = None) -> PxWebResponse:
+    def _request(
+        self, method: str, url: str, body: dict | None = None, *, table: str | None = None, folder: str | None = None
+    ) -> PxWebResponse:
         """One call, retried on transient faults; 400/404 on a table → PxWebTableNotFound at once."""
         attempts = 0
 
@@ -312,8 +341,13 @@ class PxWebClient:
             attempts += 1
             self._pace()
             try:
-                r = self.session.request(method, url, json=body, timeout=self.timeout,
-                                         headers={"User-Agent": USER_AGENT, "Accept": "application/json"})
+                r = self.session.request(
+                    method,
+                    url,
+                    json=body,
+                    timeout=self.timeout,
+                    headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+                )
             except (requests.Timeout, requests.ConnectionError) as exc:
                 raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
             if r.status_code == 429 or r.status_code >= 500:
@@ -323,7 +357,8 @@ class PxWebClient:
                     f"StatFin table {table!r} not found: {method} {url} answered HTTP {r.status_code}. "
                     f"The table id may have been renamed (Statistics Finland renamed its tables on 8 June 2026; "
                     f"old long ids such as statfin_vaerak_pxt_11rm.px now answer 400). Check the folder "
-                    f"listing {self.folder_url(folder or '')} and pipeline/sources.yaml.")
+                    f"listing {self.folder_url(folder or '')} and pipeline/sources.yaml."
+                )
             if not 200 <= r.status_code < 300:
                 raise PxWebError(f"{method} {url} answered HTTP {r.status_code}: {r.text[:300]}")
             try:
@@ -332,8 +367,13 @@ class PxWebClient:
                 raise _Retryable("HTTP 200 with a body that is not valid JSON (truncated?)", r.status_code) from exc
             return PxWebResponse(url, method, body, r.status_code, _utc_now(), r.content, None)
 
-        retrying = Retrying(stop=stop_after_attempt(self.max_attempts), wait=self._wait,
-                            retry=retry_if_exception_type(_Retryable), sleep=self._sleep, reraise=True)
+        retrying = Retrying(
+            stop=stop_after_attempt(self.max_attempts),
+            wait=self._wait,
+            retry=retry_if_exception_type(_Retryable),
+            sleep=self._sleep,
+            reraise=True,
+        )
         try:
             return retrying(attempt)
         except _Retryable as exc:

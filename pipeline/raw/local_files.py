@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import paths, registry
-from pipeline.raw.snapshot import RawFile, SnapshotWriter, latest_snapshot, new_snapshot_id, read_snapshot, sha256, utc_now
+from pipeline.raw.snapshot import (
+    RawFile,
+    SnapshotWriter,
+    latest_snapshot,
+    new_snapshot_id,
+    read_snapshot,
+    sha256,
+    utc_now,
+)
 
 DATASET = "local_files"
 MANIFEST = "manifest.json"

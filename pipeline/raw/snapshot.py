@@ -6,6 +6,7 @@ A snapshot is written into ``<snapshot_id>.partial/`` and renamed when complete;
 half-written one. Files are created exclusively and never changed afterwards; the sidecar's sha256 is
 checked on every read.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -13,8 +14,9 @@ import json
 import os
 import shutil
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from pipeline import paths
 
@@ -38,17 +40,17 @@ class RawFile:
     def text(self) -> str:
         return self.content.decode("utf-8")
 
-    def json(self) -> object:
+    def json(self) -> Any:
         return json.loads(self.content)
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def new_snapshot_id(kind: str) -> str:
     """E.g. ``20261124T101500Z-online``."""
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + f"-{kind}"
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + f"-{kind}"
 
 
 def sha256(content: bytes) -> str:

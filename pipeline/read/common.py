@@ -1,4 +1,5 @@
 """Helpers shared by the readers: JSON-stat responses to long frames, CSVs with row numbers."""
+
 from __future__ import annotations
 
 import io
@@ -33,7 +34,9 @@ def jsonstat_frame(file: RawFile, renames: dict[str, str]) -> tuple[pd.DataFrame
     for dim in doc["id"]:
         name = next((col for prefix, col in renames.items() if dim.startswith(prefix)), None)
         if name is None:
-            raise RawFormatError(f"{file.path}: dimension {dim!r} matches none of the expected prefixes {sorted(renames)}")
+            raise RawFormatError(
+                f"{file.path}: dimension {dim!r} matches none of the expected prefixes {sorted(renames)}"
+            )
         columns[dim] = name
         labels[name] = dict(doc["dimension"][dim]["category"].get("label", {}))
     frame = frame.rename(columns=columns)

@@ -9,6 +9,7 @@ missing is ``pd.NA``; chosen over object dtype so that DuckDB sees VARCHAR even 
 ``status`` column, and over pyarrow storage because building it from numpy is faster);
 ``value`` is float64 with NaN for missing cells.
 """
+
 from __future__ import annotations
 
 import math
@@ -39,7 +40,7 @@ def read_jsonstat(dataset: dict) -> pd.DataFrame:
     columns: dict[str, object] = {}
     for k, (dim_id, size) in enumerate(zip(ids, sizes)):
         codes = _category_codes(dim_id, dataset["dimension"][dim_id], size)
-        cells = np.tile(np.repeat(codes, math.prod(sizes[k + 1:])), math.prod(sizes[:k]))
+        cells = np.tile(np.repeat(codes, math.prod(sizes[k + 1 :])), math.prod(sizes[:k]))
         columns[dim_id] = pd.array(cells, dtype=STRING)
     columns["value"] = _values(dataset.get("value"), n)
     columns["status"] = pd.array(_statuses(dataset.get("status"), n), dtype=STRING)

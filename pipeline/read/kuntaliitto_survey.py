@@ -1,11 +1,12 @@
 """Kuntaliitto's 2023 municipal survey: one question a row, percentages as published."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 from pipeline import registry
-from pipeline.read.common import concat, csv_frame, to_number, unknown_format
 from pipeline.raw.snapshot import RawFile
+from pipeline.read.common import concat, csv_frame, to_number, unknown_format
 
 PERCENTS = ["agree_pct", "neutral_pct", "disagree_pct", "cannot_say_pct"]
 COLUMNS = registry.raw_columns("kuntaliitto_survey")  # declared in pipeline/sources.yaml

@@ -1,5 +1,6 @@
 """Municipality classification: the 2025 boundary file (codes, fi/sv/en names, region, polygon) and
 the wellbeing services county of each municipality (Yle's 2021 file, looked up by code)."""
+
 from __future__ import annotations
 
 import json
@@ -7,13 +8,19 @@ import json
 import pandas as pd
 
 from pipeline import registry
-from pipeline.read.common import RawFormatError, unknown_format
 from pipeline.raw.snapshot import RawFile
+from pipeline.read.common import RawFormatError, unknown_format
 
 COLUMNS = registry.raw_columns("municipalities")  # declared in pipeline/sources.yaml
 GEOJSON_PROPERTIES = {
-    "kunta": "kunta_code", "nimi": "name_fi", "namn": "name_sv", "name": "name_en", "maakunta": "region_code",
-    "nimi_2": "region_name_fi", "namn_2": "region_name_sv", "name_2": "region_name_en",
+    "kunta": "kunta_code",
+    "nimi": "name_fi",
+    "namn": "name_sv",
+    "name": "name_en",
+    "maakunta": "region_code",
+    "nimi_2": "region_name_fi",
+    "namn_2": "region_name_sv",
+    "name_2": "region_name_en",
 }
 
 
@@ -55,6 +62,12 @@ def _wellbeing_counties(file: RawFile) -> pd.DataFrame:
     for g in objects["munis"]["geometries"]:
         code = g["properties"].get("hva_id") or None
         county = counties.get(code, {}) if code else {}
-        rows.append({"kunta_code": g["properties"]["id"], "wellbeing_county_code": code,
-                     "wellbeing_county_name_fi": county.get("name_fi"), "wellbeing_county_name_sv": county.get("name_sv")})
+        rows.append(
+            {
+                "kunta_code": g["properties"]["id"],
+                "wellbeing_county_code": code,
+                "wellbeing_county_name_fi": county.get("name_fi"),
+                "wellbeing_county_name_sv": county.get("name_sv"),
+            }
+        )
     return pd.DataFrame(rows)

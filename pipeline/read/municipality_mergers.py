@@ -1,11 +1,12 @@
 """Municipal mergers (hand-kept reference): abolished code -> the code it joined, and from when."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 from pipeline import registry
-from pipeline.read.common import concat, csv_frame, unknown_format
 from pipeline.raw.snapshot import RawFile
+from pipeline.read.common import concat, csv_frame, unknown_format
 
 COLUMNS = registry.raw_columns("municipality_mergers")  # declared in pipeline/sources.yaml
 

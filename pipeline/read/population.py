@@ -1,11 +1,12 @@
 """Population by area and reference date: live 11re totals or the bundled monthly-report file."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 from pipeline import registry
-from pipeline.read.common import RawFormatError, concat, csv_frame, jsonstat_frame, to_number, unknown_format
 from pipeline.raw.snapshot import RawFile
+from pipeline.read.common import RawFormatError, concat, csv_frame, jsonstat_frame, to_number, unknown_format
 
 COLUMNS = registry.raw_columns("population")  # declared in pipeline/sources.yaml
 RENAMES = {"alue": "area_code", "ikaryhma": "age", "sukupuoli": "sex", "timeperiod": "year", "contentscode": "content"}
@@ -51,9 +52,10 @@ def _period_end(frame: pd.DataFrame) -> pd.Series:
 
 
 def _check_known(frame: pd.DataFrame, column: str, allowed: dict | None, ok: pd.Series | None = None) -> None:
-    ok = frame[column].isin(list(allowed)) if ok is None else ok
+    ok = frame[column].isin(list(allowed or {})) if ok is None else ok
     if not ok.all():
         row = frame[~ok].iloc[0]
         expected = f"one of {sorted(allowed)}" if allowed else "a date YYYY-MM-DD or a month YYYYMmm"
-        raise RawFormatError(f"{row['source_file']}: {row['source_row']}, column {column!r}: "
-                             f"{row[column]!r} is not {expected}")
+        raise RawFormatError(
+            f"{row['source_file']}: {row['source_row']}, column {column!r}: {row[column]!r} is not {expected}"
+        )

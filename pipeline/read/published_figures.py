@@ -1,11 +1,12 @@
 """Figures published in municipal documents and quoted Statistics Finland totals, one a row."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 from pipeline import registry
-from pipeline.read.common import concat, csv_frame, to_number, unknown_format
 from pipeline.raw.snapshot import RawFile
+from pipeline.read.common import concat, csv_frame, to_number, unknown_format
 
 COLUMNS = registry.raw_columns("published_figures")  # declared in pipeline/sources.yaml
 

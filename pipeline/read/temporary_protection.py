@@ -1,12 +1,13 @@
 """Temporary protection with a municipality of residence, per municipality and month end: a table the
 analyst imported or ``refresh --online`` downloaded (CSV or XLSX, Finnish or English headers)."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 from pipeline import registry
-from pipeline.read.common import RawFormatError, concat, unknown_format
 from pipeline.raw.snapshot import RawFile
+from pipeline.read.common import RawFormatError, concat, unknown_format
 from pipeline.read.temporary_protection_table import TemporaryProtectionFileError, read_temporary_protection_table
 
 COLUMNS = registry.raw_columns("temporary_protection")  # declared in pipeline/sources.yaml

@@ -15,10 +15,12 @@ name; every date becomes the last day of its month. Municipalities are given by 
 (never 0); a cell the publisher hid (``..``, ``.``, ``-``, ``<5``, ``alle 5``) is missing with
 ``count_status`` = what the cell said. Every problem of the file is raised at once, in Finnish and English.
 """
+
 from __future__ import annotations
 
 import calendar
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -27,30 +29,81 @@ from pipeline.read.local_files import UnreadableTable, csv_rows, format_problem,
 COLUMNS = ["kunta_code", "reference_date", "persons", "count_status", "note", "source_row"]
 
 MUNICIPALITY_HEADERS = {
-    "kunta", "kuntakoodi", "kotikunta", "kunta code", "municipality", "municipality code",
-    "municipality of residence", "kunnan koodi", "kunnan nimi", "kuntanimi", "kunta nimi",
-    "kotikunnan koodi", "kotikunnan nimi", "municipality name", "kommun", "hemkommun", "kommunkod",
+    "kunta",
+    "kuntakoodi",
+    "kotikunta",
+    "kunta code",
+    "municipality",
+    "municipality code",
+    "municipality of residence",
+    "kunnan koodi",
+    "kunnan nimi",
+    "kuntanimi",
+    "kunta nimi",
+    "kotikunnan koodi",
+    "kotikunnan nimi",
+    "municipality name",
+    "kommun",
+    "hemkommun",
+    "kommunkod",
 }
-DATE_HEADERS = {"paivamaara", "ajankohta", "kuukausi", "date", "month", "reference date", "tilastointipaiva",
-                "aika", "time", "manad", "datum"}
+DATE_HEADERS = {
+    "paivamaara",
+    "ajankohta",
+    "kuukausi",
+    "date",
+    "month",
+    "reference date",
+    "tilastointipaiva",
+    "aika",
+    "time",
+    "manad",
+    "datum",
+}
 YEAR_HEADERS = {"vuosi", "year", "ar"}
-COUNT_HEADERS = {"lukumaara", "henkiloa", "henkiloita", "maara", "count", "persons", "number", "lkm",
-                 "number of persons", "antal"}
+COUNT_HEADERS = {
+    "lukumaara",
+    "henkiloa",
+    "henkiloita",
+    "maara",
+    "count",
+    "persons",
+    "number",
+    "lkm",
+    "number of persons",
+    "antal",
+}
 NOTE_HEADERS = {"huomautus", "lisatieto", "lisatiedot", "note", "notes", "huom", "anmarkning"}
-TOTALS = {"yhteensa", "koko maa", "total", "totalt", "kaikki", "kaikki kunnat", "hela landet",
-          "whole country", "summa", "sss"}
+TOTALS = {
+    "yhteensa",
+    "koko maa",
+    "total",
+    "totalt",
+    "kaikki",
+    "kaikki kunnat",
+    "hela landet",
+    "whole country",
+    "summa",
+    "sss",
+}
 HIDDEN = {"..", ".", "...", "-", "–", "x"}  # and "<N" / "alle N"
 
 MONTHS_FI = ["tamm", "helm", "maal", "huht", "touk", "kesa", "hein", "elok", "syys", "loka", "marr", "joul"]
 MONTHS_EN = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 EXPECTED = {
-    "municipality": ("kunnan koodi tai nimi, esim. 111, KU111 tai Heinola",
-                     "a municipality's code or name, e.g. 111, KU111 or Heinola"),
-    "date": ("kuukausi, esim. 2025-09-30, 30.9.2025, 2025-09, 9/2025 tai 2025M09",
-             "a month, e.g. 2025-09-30, 30.9.2025, 2025-09, 9/2025 or 2025M09"),
-    "count": ("lukumäärä ≥ 0, tyhjä (puuttuu) tai julkaisijan salaama (.., ., -, <5, alle 5)",
-              "a count ≥ 0, empty (missing) or hidden by the publisher (.., ., -, <5, alle 5)"),
+    "municipality": (
+        "kunnan koodi tai nimi, esim. 111, KU111 tai Heinola",
+        "a municipality's code or name, e.g. 111, KU111 or Heinola",
+    ),
+    "date": (
+        "kuukausi, esim. 2025-09-30, 30.9.2025, 2025-09, 9/2025 tai 2025M09",
+        "a month, e.g. 2025-09-30, 30.9.2025, 2025-09, 9/2025 or 2025M09",
+    ),
+    "count": (
+        "lukumäärä ≥ 0, tyhjä (puuttuu) tai julkaisijan salaama (.., ., -, <5, alle 5)",
+        "a count ≥ 0, empty (missing) or hidden by the publisher (.., ., -, <5, alle 5)",
+    ),
 }
 
 
@@ -73,15 +126,25 @@ def read_temporary_protection_table(content: bytes, filename: str, municipalitie
     try:
         tables = _tables(content, filename)
     except UnreadableTable as exc:
-        raise TemporaryProtectionFileError([_problem(filename, None, None, None, "luettava CSV- tai XLSX-tiedosto",
-                                                     f"a readable CSV or XLSX file ({exc})")]) from exc
+        raise TemporaryProtectionFileError(
+            [
+                _problem(
+                    filename,
+                    None,
+                    None,
+                    None,
+                    "luettava CSV- tai XLSX-tiedosto",
+                    f"a readable CSV or XLSX file ({exc})",
+                )
+            ]
+        ) from exc
     candidates = [(rows, i, layout) for rows in tables for i, layout in _header_rows(rows)]
     found = next((c for c in candidates if c[2]["form"]), None)
     if found is None:
         raise TemporaryProtectionFileError([_no_table(filename, candidates)])
     rows, at, layout = found
     resolver = _Resolver(municipalities)
-    records, problems = _records(rows[at], rows[at + 1:], layout, resolver, filename)
+    records, problems = _records(rows[at], rows[at + 1 :], layout, resolver, filename)
     problems += _duplicates(records, filename)
     if problems:
         raise TemporaryProtectionFileError(sorted(problems, key=_problem_order))
@@ -89,6 +152,7 @@ def read_temporary_protection_table(content: bytes, filename: str, municipalitie
 
 
 # ---------------------------------------------------------------- finding the header and the layout
+
 
 def _tables(content: bytes, filename: str) -> list[list[tuple[str, list[str]]]]:
     """The file's rows (every sheet of an XLSX, in order)."""
@@ -118,15 +182,23 @@ def _no_table(filename: str, candidates) -> dict:
     has neither date and count columns nor month columns."""
     if not candidates:
         return _problem(
-            filename, None, None, None,
+            filename,
+            None,
+            None,
+            None,
             "otsikkorivi, jossa on kuntasarake (kunta, kuntakoodi, kotikunta, kunta_code, municipality …)",
-            "a header row with a municipality column (kunta, kuntakoodi, kotikunta, kunta_code, municipality …)")
+            "a header row with a municipality column (kunta, kuntakoodi, kotikunta, kunta_code, municipality …)",
+        )
     rows, i, _ = candidates[0]
     label, cells = rows[i]
     return _problem(
-        filename, label, None, ", ".join(cells),
+        filename,
+        label,
+        None,
+        ", ".join(cells),
         "päivämäärä- ja lukumääräsarake (esim. paivamaara, lukumaara) tai sarake kuukautta kohden (esim. 2025-09)",
-        "a date and a count column (e.g. date, count) or one column per month (e.g. 2025-09)")
+        "a date and a count column (e.g. date, count) or one column per month (e.g. 2025-09)",
+    )
 
 
 def _layout(cells: list[str]) -> dict | None:
@@ -137,8 +209,14 @@ def _layout(cells: list[str]) -> dict | None:
     # a code column first: it decides when a name column disagrees
     municipality.sort(key=lambda i: 0 if re.search(r"koodi|code|kod", folded[i]) else 1)
     first = lambda names: next((i for i, h in enumerate(folded) if h in names), None)  # noqa: E731
-    layout = {"municipality": municipality, "note": first(NOTE_HEADERS), "date": first(DATE_HEADERS),
-              "count": first(COUNT_HEADERS), "year": first(YEAR_HEADERS), "months": {}}
+    layout: dict[str, Any] = {
+        "municipality": municipality,
+        "note": first(NOTE_HEADERS),
+        "date": first(DATE_HEADERS),
+        "count": first(COUNT_HEADERS),
+        "year": first(YEAR_HEADERS),
+        "months": {},
+    }
     if layout["date"] is not None and layout["count"] is not None:
         layout["form"] = "long"
         return layout
@@ -156,6 +234,7 @@ def _layout(cells: list[str]) -> dict | None:
 
 
 # ---------------------------------------------------------------- values
+
 
 def month_end(text: str) -> pd.Timestamp:
     """The last day of the month that ``text`` names (2025-09-30, 30.9.2025, 2025-09, 9/2025, 2025M09,
@@ -248,11 +327,12 @@ class _Resolver:
 
 # ---------------------------------------------------------------- rows to records
 
+
 def _records(header_row, body, layout, resolver: _Resolver, filename: str) -> tuple[list[dict], list[dict]]:
     header = header_row[1]
     records, problems = [], []
     for label, cells in body:
-        cell = lambda i: cells[i].strip() if i is not None and i < len(cells) else ""  # noqa: E731
+        cell = lambda i, cells=cells: cells[i].strip() if i is not None and i < len(cells) else ""  # noqa: E731
         value_columns = [layout["date"], layout["count"]] if layout["form"] == "long" else list(layout["months"])
         has_values = any(cell(i) for i in value_columns)
         code, problem = _municipality(cells, layout["municipality"], header, resolver, filename, label)
@@ -268,19 +348,29 @@ def _records(header_row, body, layout, resolver: _Resolver, filename: str) -> tu
             date_column = None
         for count_column, month in cells_by_date:
             if isinstance(month, ValueError):
-                row_problems.append(_problem(filename, label, header[date_column], cell(date_column),
-                                             *EXPECTED["date"]))
+                row_problems.append(
+                    _problem(filename, label, header[date_column], cell(date_column), *EXPECTED["date"])
+                )
                 month = None
             try:
                 persons, status = parse_count(cell(count_column))
             except ValueError:
-                row_problems.append(_problem(filename, label, header[count_column], cell(count_column),
-                                             *EXPECTED["count"]))
+                row_problems.append(
+                    _problem(filename, label, header[count_column], cell(count_column), *EXPECTED["count"])
+                )
                 persons, status = None, None
-            records.append({"kunta_code": code, "reference_date": month, "persons": persons,
-                            "count_status": status, "note": note, "source_row": label,
-                            "_municipality_column": header[layout["municipality"][0]],
-                            "_municipality_text": next((cell(i) for i in layout["municipality"] if cell(i)), "")})
+            records.append(
+                {
+                    "kunta_code": code,
+                    "reference_date": month,
+                    "persons": persons,
+                    "count_status": status,
+                    "note": note,
+                    "source_row": label,
+                    "_municipality_column": header[layout["municipality"][0]],
+                    "_municipality_text": next((cell(i) for i in layout["municipality"] if cell(i)), ""),
+                }
+            )
         problems += row_problems
     return records, problems
 
@@ -305,17 +395,27 @@ def _municipality(cells, columns, header, resolver, filename, label) -> tuple[st
         try:
             codes[i] = resolver(text)
         except KeyError:
-            return None, _problem(filename, label, header[i], text,
-                                  "olemassa olevan kunnan koodi tai nimi (esim. 111, KU111 tai Heinola)",
-                                  "the code or name of an existing municipality (e.g. 111, KU111 or Heinola)")
+            return None, _problem(
+                filename,
+                label,
+                header[i],
+                text,
+                "olemassa olevan kunnan koodi tai nimi (esim. 111, KU111 tai Heinola)",
+                "the code or name of an existing municipality (e.g. 111, KU111 or Heinola)",
+            )
     if not codes:
         return None, _problem(filename, label, header[columns[0]], "", *EXPECTED["municipality"])
     distinct = set(codes.values())
     if len(distinct) > 1 and _Resolver.TOTAL not in distinct:
         i = columns[-1]
-        return None, _problem(filename, label, header[i], cells[i].strip(),
-                              f"sama kunta kuin sarakkeessa {header[columns[0]]!r} ({codes[columns[0]]})",
-                              f"the same municipality as column {header[columns[0]]!r} ({codes[columns[0]]})")
+        return None, _problem(
+            filename,
+            label,
+            header[i],
+            cells[i].strip(),
+            f"sama kunta kuin sarakkeessa {header[columns[0]]!r} ({codes[columns[0]]})",
+            f"the same municipality as column {header[columns[0]]!r} ({codes[columns[0]]})",
+        )
     return (_Resolver.TOTAL if _Resolver.TOTAL in distinct else distinct.pop()), None
 
 
@@ -328,35 +428,54 @@ def _duplicates(records: list[dict], filename: str) -> list[dict]:
     clashes: dict[tuple, list] = {}
     for (code, month), group in rows_of.items():
         if len(group) > 1:
-            key = (code, tuple(r["source_row"] for r in group), group[0]["_municipality_column"],
-                   group[0]["_municipality_text"])
+            key = (
+                code,
+                tuple(r["source_row"] for r in group),
+                group[0]["_municipality_column"],
+                group[0]["_municipality_text"],
+            )
             clashes.setdefault(key, []).append(month)
     problems = []
     for (code, rows, column, text), months in clashes.items():
         shown = ", ".join(f"{m:%m/%Y}" for m in months[:6]) + (" …" if len(months) > 6 else "")
         where = ", ".join(rows)
-        problems.append(_problem(
-            filename, rows[0], column, text,
-            f"yksi rivi kuntaa ja kuukautta kohden; kunta {code}, kuukausi {shown} toistuu: {where}",
-            f"one row per municipality and month; municipality {code}, month {shown} repeats on {where}"))
+        problems.append(
+            _problem(
+                filename,
+                rows[0],
+                column,
+                text,
+                f"yksi rivi kuntaa ja kuukautta kohden; kunta {code}, kuukausi {shown} toistuu: {where}",
+                f"one row per municipality and month; municipality {code}, month {shown} repeats on {where}",
+            )
+        )
     return problems
 
 
 def _frame(records: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame({
-        "kunta_code": pd.Series([r["kunta_code"] for r in records], dtype="object"),
-        "reference_date": pd.Series([r["reference_date"] for r in records], dtype="datetime64[ns]"),
-        "persons": pd.Series([r["persons"] for r in records], dtype="Int64"),
-        "count_status": pd.Series([r["count_status"] for r in records], dtype="object"),
-        "note": pd.Series([r["note"] for r in records], dtype="object"),
-        "source_row": pd.Series([r["source_row"] for r in records], dtype="object"),
-    })
+    frame = pd.DataFrame(
+        {
+            "kunta_code": pd.Series([r["kunta_code"] for r in records], dtype="object"),
+            "reference_date": pd.Series([r["reference_date"] for r in records], dtype="datetime64[ns]"),
+            "persons": pd.Series([r["persons"] for r in records], dtype="Int64"),
+            "count_status": pd.Series([r["count_status"] for r in records], dtype="object"),
+            "note": pd.Series([r["note"] for r in records], dtype="object"),
+            "source_row": pd.Series([r["source_row"] for r in records], dtype="object"),
+        }
+    )
     return frame.sort_values(["kunta_code", "reference_date"], kind="stable").reset_index(drop=True)[COLUMNS]
 
 
 def _problem(file, row, column, value, expected_fi, expected_en) -> dict:
-    return {"file": file, "row": row, "column": column, "column_en": None, "value": value,
-            "expected_fi": expected_fi, "expected_en": expected_en}
+    return {
+        "file": file,
+        "row": row,
+        "column": column,
+        "column_en": None,
+        "value": value,
+        "expected_fi": expected_fi,
+        "expected_en": expected_en,
+    }
 
 
 def _problem_order(p: dict) -> tuple:

@@ -1,5 +1,8 @@
 """A municipality's twelve impact indicators: each with its measures' latest values, status and source."""
+
 from __future__ import annotations
+
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -22,13 +25,19 @@ def municipality_indicators(con: duckdb.DuckDBPyConnection, query: str, year: in
     for indicator_id, rows in registry.groupby("indicator_id", sort=False):
         measures = [_measure(m, values[values["measure_id"] == m["measure_id"]]) for _, m in rows.iterrows()]
         first = rows.iloc[0]
-        out.append({
-            "group": first["group_fi"], "group_en": first["group_en"], "group_sv": first["group_sv"],
-            "indicator_id": indicator_id, "indicator_fi": first["indicator_fi"], "indicator_en": first["indicator_en"],
-            "indicator_sv": first["indicator_sv"],
-            "status": min((m["status"] for m in measures), key=STATUS_ORDER.index),
-            "measures": measures,
-        })
+        out.append(
+            {
+                "group": first["group_fi"],
+                "group_en": first["group_en"],
+                "group_sv": first["group_sv"],
+                "indicator_id": indicator_id,
+                "indicator_fi": first["indicator_fi"],
+                "indicator_en": first["indicator_en"],
+                "indicator_sv": first["indicator_sv"],
+                "status": min((m["status"] for m in measures), key=STATUS_ORDER.index),
+                "measures": measures,
+            }
+        )
     return {"kunta_code": muni["kunta_code"], "name_fi": muni["name_fi"], "year": year, "indicators": out}
 
 
@@ -42,13 +51,16 @@ def _up_to(values: pd.DataFrame, year: int | None) -> pd.DataFrame:
 
 def _measure(m: pd.Series, values: pd.DataFrame) -> dict:
     have = values[values["status"] != "no_data"]
-    latest = have.sort_values(["reference_date", "period"], na_position="first").iloc[-1] if len(have) else None
+    latest: Any = have.sort_values(["reference_date", "period"], na_position="first").iloc[-1] if len(have) else None
     no_data = latest is None
     template = m["source"] if m["source_kind"] in ("local_file", "survey") else None
     return {
         "measure_id": m["measure_id"],
-        "name": m["measure_fi"], "name_en": m["measure_en"], "name_sv": m["measure_sv"],
-        "definition_fi": m["definition_fi"], "definition_en": m["definition_en"],
+        "name": m["measure_fi"],
+        "name_en": m["measure_en"],
+        "name_sv": m["measure_sv"],
+        "definition_fi": m["definition_fi"],
+        "definition_en": m["definition_en"],
         "unit": m["unit"],
         "higher_is_better": None if pd.isna(m["higher_is_better"]) else bool(m["higher_is_better"]),
         "source_kind": m["source_kind"],
@@ -58,14 +70,26 @@ def _measure(m: pd.Series, values: pd.DataFrame) -> dict:
         "period": None if no_data else latest["period"],
         "reference_date": None if no_data or pd.isna(latest["reference_date"]) else str(latest["reference_date"])[:10],
         "source": None if no_data else latest["source"],
-        "history": [] if no_data else [
-            {"period": r["period"], "value": None if pd.isna(r["value"]) else float(r["value"]),
-             "value_flag": _text(r.get("value_flag"))}
-            for _, r in have.sort_values(["reference_date", "period"]).iterrows()],
-        "how_to_fill": (f"python -m pipeline template {template}" if no_data and template else
-                        (_text(m["how_to_get_fi"]) if no_data else None)),
-        "how_to_fill_en": (f"python -m pipeline template {template}" if no_data and template else
-                           (_text(m["how_to_get_en"]) if no_data else None)),
+        "history": []
+        if no_data
+        else [
+            {
+                "period": r["period"],
+                "value": None if pd.isna(r["value"]) else float(r["value"]),
+                "value_flag": _text(r.get("value_flag")),
+            }
+            for _, r in have.sort_values(["reference_date", "period"]).iterrows()
+        ],
+        "how_to_fill": (
+            f"python -m pipeline template {template}"
+            if no_data and template
+            else (_text(m["how_to_get_fi"]) if no_data else None)
+        ),
+        "how_to_fill_en": (
+            f"python -m pipeline template {template}"
+            if no_data and template
+            else (_text(m["how_to_get_en"]) if no_data else None)
+        ),
     }
 
 

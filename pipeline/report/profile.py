@@ -1,4 +1,5 @@
 """A municipality's key figures for one year, with its region and the whole country."""
+
 from __future__ import annotations
 
 import difflib
@@ -23,7 +24,11 @@ def find_municipality(con: duckdb.DuckDBPyConnection, query: str) -> dict:
         hit = munis[names.eq(text.casefold()).any(axis=1)]
     if hit.empty:
         close = difflib.get_close_matches(text, munis["name_fi"].tolist(), n=3, cutoff=0.6)
-        hint = f" Did you mean: {', '.join(close)}?" if close else " Give a 3-digit code (e.g. 111) or a name (e.g. Heinola)."
+        hint = (
+            f" Did you mean: {', '.join(close)}?"
+            if close
+            else " Give a 3-digit code (e.g. 111) or a name (e.g. Heinola)."
+        )
         raise ProfileError(f"unknown municipality {query!r}.{hint}")
     return hit.iloc[0].to_dict()
 
@@ -31,7 +36,9 @@ def find_municipality(con: duckdb.DuckDBPyConnection, query: str) -> dict:
 def years_with_data(con: duckdb.DuckDBPyConnection, kunta_code: str) -> list[int]:
     rows = con.execute(
         "select distinct year from foreign_language_speakers where area_level = 'municipality' and area_code = ? "
-        "order by year", [kunta_code]).fetchall()
+        "order by year",
+        [kunta_code],
+    ).fetchall()
     return [r[0] for r in rows]
 
 
@@ -39,10 +46,12 @@ def area_figures(con: duckdb.DuckDBPyConnection, level: str, code: str, year: in
     """Share, count and year-end population of one area and year, each with method and source."""
     speakers = con.execute(
         "select * from foreign_language_speakers where area_level = ? and area_code = ? and year = ?",
-        [level, code, year]).df()
+        [level, code, year],
+    ).df()
     population = con.execute(
         "select * from population where area_level = ? and area_code = ? and year = ? and is_year_end",
-        [level, code, year]).df()
+        [level, code, year],
+    ).df()
     s = speakers.iloc[0].to_dict() if len(speakers) else {}
     p = population.iloc[0].to_dict() if len(population) else {}
     return {
@@ -67,8 +76,7 @@ def municipality_profile(con: duckdb.DuckDBPyConnection, query: str, year: int |
     if year is None:
         year = years[-1]
     elif year not in years:
-        raise ProfileError(f"no figures for {muni['name_fi']} in {year}; years with data: "
-                           f"{', '.join(map(str, years))}")
+        raise ProfileError(f"no figures for {muni['name_fi']} in {year}; years with data: {', '.join(map(str, years))}")
     own = area_figures(con, "municipality", muni["kunta_code"], year)
     region = area_figures(con, "region", muni["region_code"], year)
     country = area_figures(con, "country", "SSS", year)
@@ -80,8 +88,11 @@ def municipality_profile(con: duckdb.DuckDBPyConnection, query: str, year: int |
         "year": year,
         "reference_date": f"{year}-12-31",
         **{k: v for k, v in own.items() if not k.endswith(("_source", "_method"))},
-        "region": {"code": muni["region_code"], "name_fi": muni["region_name_fi"],
-                   **{k: v for k, v in region.items() if not k.endswith("_source")}},
+        "region": {
+            "code": muni["region_code"],
+            "name_fi": muni["region_name_fi"],
+            **{k: v for k, v in region.items() if not k.endswith("_source")},
+        },
         "wellbeing_county": {"code": muni["wellbeing_county_code"], "name_fi": muni["wellbeing_county_name_fi"]},
         "country": {k: v for k, v in country.items() if not k.endswith("_source")},
         "temporary_protection": temporary_protection(con, muni["kunta_code"], year),
@@ -94,12 +105,18 @@ def temporary_protection(con: duckdb.DuckDBPyConnection, kunta_code: str, year: 
     """The latest month-end count in the year (null when there is none); a small count stays hidden."""
     rows = con.execute(
         "select * from temporary_protection where kunta_code = ? and year = ? order by reference_date desc limit 1",
-        [kunta_code, year]).df()
+        [kunta_code, year],
+    ).df()
     if rows.empty:
         return None
     r = rows.iloc[0]
-    return {"count": _value(r["persons"], int), "count_flag": _flag(r["persons_flag"]),
-            "reference_date": str(r["reference_date"])[:10], "note": _flag(r["note"]), "source": r["source"]}
+    return {
+        "count": _value(r["persons"], int),
+        "count_flag": _flag(r["persons_flag"]),
+        "reference_date": str(r["reference_date"])[:10],
+        "note": _flag(r["note"]),
+        "source": r["source"],
+    }
 
 
 def quota_refugees(con: duckdb.DuckDBPyConnection, kunta_code: str, year: int) -> dict | None:
@@ -108,13 +125,19 @@ def quota_refugees(con: duckdb.DuckDBPyConnection, kunta_code: str, year: int) -
     if rows.empty:
         return None
     r = rows.iloc[0]
-    return {"year": year, "quota": _value(r["quota"], int), "emergency_cases": _value(r["emergency_cases"], int),
-            "arrived": _value(r["arrived_persons"], int), "arrived_flag": _flag(r["arrived_persons_flag"]),
-            "arrived_families": _value(r["arrived_families"], int),
-            "arrived_families_flag": _flag(r["arrived_families_flag"]),
-            "arrivals_periods": _flag(r["arrivals_periods"]), "note": _flag(r["note"]) or None,
-            "source": "; ".join(dict.fromkeys(s for s in (_flag(r["quota_source"]), _flag(r["arrivals_source"])) if s))
-            or None}
+    return {
+        "year": year,
+        "quota": _value(r["quota"], int),
+        "emergency_cases": _value(r["emergency_cases"], int),
+        "arrived": _value(r["arrived_persons"], int),
+        "arrived_flag": _flag(r["arrived_persons_flag"]),
+        "arrived_families": _value(r["arrived_families"], int),
+        "arrived_families_flag": _flag(r["arrived_families_flag"]),
+        "arrivals_periods": _flag(r["arrivals_periods"]),
+        "note": _flag(r["note"]) or None,
+        "source": "; ".join(dict.fromkeys(s for s in (_flag(r["quota_source"]), _flag(r["arrivals_source"])) if s))
+        or None,
+    }
 
 
 def _sources(year: int, areas: dict[str, dict]) -> list[dict]:
@@ -125,9 +148,16 @@ def _sources(year: int, areas: dict[str, dict]) -> list[dict]:
             stem = measure.removesuffix("_pct")
             if figures.get(measure) is None:
                 continue
-            out.append({"area": area, "measure": measure, "reference_date": f"{year}-12-31",
-                        "method": figures.get(f"{stem}_method"), "source": figures.get(f"{stem}_source"),
-                        **({"status": figures["population_status"]} if measure == "population" else {})})
+            out.append(
+                {
+                    "area": area,
+                    "measure": measure,
+                    "reference_date": f"{year}-12-31",
+                    "method": figures.get(f"{stem}_method"),
+                    "source": figures.get(f"{stem}_source"),
+                    **({"status": figures["population_status"]} if measure == "population" else {}),
+                }
+            )
     return out
 
 

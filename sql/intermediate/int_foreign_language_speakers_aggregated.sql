@@ -36,7 +36,7 @@ municipal_with_population as (
         year_end_population.population,
         coalesce(municipal.speakers, municipal.share_pct * year_end_population.population / 100) as speakers_or_estimate
     from municipal
-    join municipalities on municipalities.kunta_code = municipal.area_code
+    inner join municipalities on municipalities.kunta_code = municipal.area_code
     left join year_end_population using (area_code, year)
 ),
 
@@ -76,7 +76,7 @@ final as (
         aggregated.share_pct,
         case when aggregated.counted = expected.expected then 'computed' else 'computed_estimate' end as method
     from aggregated
-    join expected using (area_code)
+    inner join expected using (area_code)
     where aggregated.reported = expected.expected
 )
 

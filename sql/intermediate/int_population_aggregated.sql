@@ -27,8 +27,9 @@ harmonised as (
         count(*) > 1 as is_merged
     from staged
     left join mergers
-        on staged.area_code = mergers.old_code
-        and staged.reference_date < mergers.valid_from
+        on
+            staged.area_code = mergers.old_code
+            and staged.reference_date < mergers.valid_from
     group by all
 ),
 
@@ -53,8 +54,8 @@ by_region as (
         count(municipal.population) as reported,
         any_value(regions.municipalities) as expected
     from municipal
-    join municipalities on municipalities.kunta_code = municipal.area_code
-    join regions on regions.region_code = municipalities.region_code
+    inner join municipalities on municipalities.kunta_code = municipal.area_code
+    inner join regions on regions.region_code = municipalities.region_code
     group by all
 ),
 

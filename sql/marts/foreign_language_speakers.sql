@@ -28,8 +28,9 @@ country_population as (
 ),
 
 speakers_candidates as (
-    select area_level, area_code, year, value as speakers, 'published' as method, 1 as priority,
-           'foreign_language_speakers' as source_key
+    select
+        area_level, area_code, year, value as speakers, 'published' as method, 1 as priority,
+        'foreign_language_speakers' as source_key
     from staged where measure = 'count' and value is not null
     union all
     select area_level, area_code, year, speakers, 'published' as method, 2 as priority, source_document
@@ -40,13 +41,15 @@ speakers_candidates as (
 ),
 
 share_candidates as (
-    select area_level, area_code, year, value as share_pct, 'published' as method, 1 as priority,
-           'foreign_language_speakers' as source_key
+    select
+        area_level, area_code, year, value as share_pct, 'published' as method, 1 as priority,
+        'foreign_language_speakers' as source_key
     from staged where measure = 'share_pct' and value is not null
     union all
-    select 'country', 'SSS', quoted.year, 100 * quoted.speakers / country_population.population,
-           'computed' as method, 2 as priority, quoted.source_document
-    from quoted join country_population using (year)
+    select
+        'country', 'SSS', quoted.year, 100 * quoted.speakers / country_population.population,
+        'computed' as method, 2 as priority, quoted.source_document
+    from quoted inner join country_population using (year)
     where quoted.area_level = 'country'
     union all
     select area_level, area_code, year, share_pct, method, 3 as priority, 'foreign_language_speakers'

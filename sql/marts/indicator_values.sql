@@ -45,37 +45,43 @@ populations as (
 ),
 
 open_data as (
-    select kunta_code, 'foreign_language_share_pct' as measure_id, cast(year as varchar) as period,
-           make_date(year, 12, 31) as reference_date, share_pct as value,
-           case when share_pct is null then speakers_flag end as value_flag, share_source as source
+    select
+        kunta_code, 'foreign_language_share_pct' as measure_id, cast(year as varchar) as period,
+        make_date(year, 12, 31) as reference_date, share_pct as value,
+        case when share_pct is null then speakers_flag end as value_flag, share_source as source
     from shares where share_pct is not null or speakers_flag = 'confidential'
     union all
-    select kunta_code, 'foreign_language_share_change_pp', cast(year as varchar),
-           make_date(year, 12, 31), round(share_change, 1), null, share_source
+    select
+        kunta_code, 'foreign_language_share_change_pp', cast(year as varchar),
+        make_date(year, 12, 31), round(share_change, 1), null, share_source
     from shares where share_change is not null and years_apart = 1
     union all
-    select kunta_code, 'foreign_language_speakers', cast(year as varchar),
-           make_date(year, 12, 31), speakers, speakers_flag, coalesce(speakers_source, share_source)
+    select
+        kunta_code, 'foreign_language_speakers', cast(year as varchar),
+        make_date(year, 12, 31), speakers, speakers_flag, coalesce(speakers_source, share_source)
     from shares where speakers is not null or speakers_flag = 'confidential'
     union all
-    select kunta_code, 'population_change_pct', cast(year as varchar),
-           make_date(year, 12, 31), round(change_pct, 2), null,
-           source || case when population_status = 'preliminary' then ' (ennakkotieto / preliminary)' else '' end
+    select
+        kunta_code, 'population_change_pct', cast(year as varchar),
+        make_date(year, 12, 31), round(change_pct, 2), null,
+        source || case when population_status = 'preliminary' then ' (ennakkotieto / preliminary)' else '' end
     from populations where change_pct is not null and years_apart = 1
 ),
 
 local_counts as (
-    select kunta_code, measure as measure_id,
-           strftime(period_start, '%Y-%m-%d') || '/' || strftime(period_end, '%Y-%m-%d') as period,
-           period_end as reference_date, value, value_flag, source
+    select
+        kunta_code, measure as measure_id,
+        strftime(period_start, '%Y-%m-%d') || '/' || strftime(period_end, '%Y-%m-%d') as period,
+        period_end as reference_date, value, value_flag, source
     from local_activity
     where value is not null or value_flag = 'confidential'
 ),
 
 surveys as (
-    select kunta_code, 'survey_' || theme as measure_id, period,
-           null::date as reference_date, coalesce(mean, share_pct) as value, n_flag as value_flag,
-           source || ' (' || question || '; ' || scale || '; n = ' || coalesce(cast(n as varchar), '< 5') || ')' as source
+    select
+        kunta_code, 'survey_' || theme as measure_id, period,
+        cast(null as date) as reference_date, coalesce(mean, share_pct) as value, n_flag as value_flag,
+        source || ' (' || question || '; ' || scale || '; n = ' || coalesce(cast(n as varchar), '< 5') || ')' as source
     from survey_results
     where coalesce(mean, share_pct) is not null or n_flag = 'confidential'
 ),
@@ -114,8 +120,9 @@ final as (
         measure_values.source
     from grid
     left join measure_values
-        on measure_values.kunta_code = grid.kunta_code
-        and measure_values.measure_id = grid.measure_id
+        on
+            measure_values.kunta_code = grid.kunta_code
+            and measure_values.measure_id = grid.measure_id
 )
 
 select * from final order by kunta_code, group_id, indicator_id, measure_id, reference_date

@@ -2,7 +2,9 @@
 with
 
 staged as (
-    select * from stg_population_by_age_sex where area_level in ('municipality', 'region', 'country') and age is not null
+    select *
+    from stg_population_by_age_sex
+    where area_level in ('municipality', 'region', 'country') and age is not null
 ),
 
 grouped as (
@@ -26,7 +28,7 @@ grouped as (
 final as (
     select
         grouped.*,
-        make_date(year, 12, 31) as reference_date,
+        make_date(grouped.year, 12, 31) as reference_date,
         sources.citation as source
     from grouped
     left join sources on sources.source_key = 'population_by_age_sex'

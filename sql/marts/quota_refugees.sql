@@ -13,8 +13,10 @@ arrivals as (
         year(period_end) as year,
         case when count(persons) > 0 then sum(persons) end as arrived_persons,
         case when count(families) > 0 then sum(families) end as arrived_families,
-        string_agg(strftime(period_start, '%-d.%-m.%Y') || '–' || strftime(period_end, '%-d.%-m.%Y'), '; '
-                   order by period_start) as arrivals_periods,
+        string_agg(
+            strftime(period_start, '%-d.%-m.%Y') || '–' || strftime(period_end, '%-d.%-m.%Y'), '; '
+            order by period_start
+        ) as arrivals_periods,
         string_agg(distinct source_document, '; ') as arrivals_source_document
     from stg_local_arrivals
     group by all
@@ -38,7 +40,7 @@ joined as (
 
 final as (
     select
-        joined.* exclude (quota_source_document, arrivals_source_document),
+        joined.* exclude (quota_source_document, arrivals_source_document),  -- noqa: RF02
         coalesce(quota_source.citation, joined.quota_source_document) as quota_source,
         coalesce(arrivals_source.citation, joined.arrivals_source_document) as arrivals_source
     from joined

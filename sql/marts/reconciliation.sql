@@ -26,15 +26,15 @@ compared as (
         population_computed.population as computed,
         population_published.population as published
     from population_computed
-    join population_published using (reference_date)
+    inner join population_published using (reference_date)
     union all
     select
         'foreign_language_speakers' as measure,
         make_date(speakers_published.year, 12, 31),
         speakers_computed.speakers,
-        speakers_published.speakers
+        speakers_published.speakers  -- noqa: AL08
     from speakers_computed
-    join speakers_published using (year)
+    inner join speakers_published using (year)
 ),
 
 final as (

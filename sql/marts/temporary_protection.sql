@@ -30,8 +30,9 @@ final as (
         sources.citation as source
     from staged
     left join speakers
-        on speakers.kunta_code = staged.kunta_code
-        and speakers.year = year(staged.reference_date)
+        on
+            speakers.kunta_code = staged.kunta_code
+            and speakers.year = year(staged.reference_date)
     left join sources on sources.source_key = 'temporary_protection'
 )
 

@@ -1,4 +1,5 @@
 """The small-count rule, on its own (outputs are tested where they are made)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -36,8 +37,13 @@ def test_one_hidden_cell_in_a_group_takes_the_next_smallest_with_it():
 def test_secondary_suppression_across_two_groupings_until_stable():
     # age x sex table: hiding (young, male)=2 hides (young, female)=6 by row, then (old, male)=20 by
     # column, and then (old, female) is alone in its row.
-    frame = pd.DataFrame({"age": ["young", "young", "old", "old"], "sex": ["male", "female", "male", "female"],
-                          "n": pd.array([2, 6, 20, 30], dtype="Int64")})
+    frame = pd.DataFrame(
+        {
+            "age": ["young", "young", "old", "old"],
+            "sex": ["male", "female", "male", "female"],
+            "n": pd.array([2, 6, 20, 30], dtype="Int64"),
+        }
+    )
     out = protect(frame, "n", groups=[["age"], ["sex"]])
     assert out["n"].isna().all()
 

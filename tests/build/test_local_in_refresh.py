@@ -1,4 +1,5 @@
 """The municipality's own files in the refresh: a bad file fails it and keeps the previous database."""
+
 from __future__ import annotations
 
 import duckdb
@@ -10,26 +11,39 @@ from tests.conftest import digest
 
 
 def test_bundled_local_figures_reach_the_marts(con):
-    quota = con.execute("select year, quota, emergency_cases, arrived_persons, arrived_families, arrived_families_flag "
-                        "from quota_refugees where kunta_code = '111' order by year").fetchall()
+    quota = con.execute(
+        "select year, quota, emergency_cases, arrived_persons, arrived_families, arrived_families_flag "
+        "from quota_refugees where kunta_code = '111' order by year"
+    ).fetchall()
     # 2023: 4 families, 2024: 1 family -- both hidden by the small-count rule; 9 persons in 2024 shown
-    assert quota == [(2023, 15, 5, None, None, "confidential"), (2024, 15, 5, 9, None, "confidential"),
-                     (2025, 15, None, None, None, "missing")]
+    assert quota == [
+        (2023, 15, 5, None, None, "confidential"),
+        (2024, 15, 5, 9, None, "confidential"),
+        (2025, 15, None, None, None, "missing"),
+    ]
     assert con.execute("select quota from quota_refugees where kunta_code = '560' and year = 2024").fetchall() == [(0,)]
 
 
 def test_kuntaliitto_survey_is_loaded_as_national_reference(con):
-    rows = con.execute("select question_id, answers, agree_pct, neutral_pct, disagree_pct, cannot_say_pct "
-                       "from kuntaliitto_survey order by question_id").fetchall()
-    assert rows == [("ready_to_start", 166, 49, 12, 35, 4), ("resources_sufficient", 157, 42, 12, 43, 3),
-                    ("roles_clear", 166, 35, 13, 47, 5)]
+    rows = con.execute(
+        "select question_id, answers, agree_pct, neutral_pct, disagree_pct, cannot_say_pct "
+        "from kuntaliitto_survey order by question_id"
+    ).fetchall()
+    assert rows == [
+        ("ready_to_start", 166, 49, 12, 35, 4),
+        ("resources_sufficient", 157, 42, 12, 43, 3),
+        ("roles_clear", 166, 35, 13, 47, 5),
+    ]
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("111,2026,kaksi,,test,", "kiintio"),
-    ("999,2026,15,,test,", "999"),
-    ("111,2026,-3,,test,", "-3"),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("111,2026,kaksi,,test,", "kiintio"),
+        ("999,2026,15,,test,", "999"),
+        ("111,2026,-3,,test,", "-3"),
+    ],
+)
 def test_bad_local_file_fails_refresh_names_file_row_column(raw_root, built_db, tmp_path, line, expected):
     before = digest(built_db)
     quota = tmp_path / "local" / "quota.csv"
@@ -49,14 +63,18 @@ def test_no_local_files_means_no_data_not_zero(raw_root, tmp_path):
     warehouse.build(progress=lambda _: None)
     with duckdb.connect(str(paths.database_path()), read_only=True) as con:
         assert con.execute("select count(*) from quota_refugees").fetchall() == [(0,)]
-        statuses = con.execute("select distinct status from indicator_values where indicator_id = 'monialainen_verkosto'"
-                               ).fetchall()
+        statuses = con.execute(
+            "select distinct status from indicator_values where indicator_id = 'monialainen_verkosto'"
+        ).fetchall()
         assert statuses == [("no_data",)]
 
 
 def test_problems_in_several_files_are_reported_together(raw_root, built_db, tmp_path):
     local = tmp_path / "local"
-    for name, bad in (("quota.csv", "111,2026,kaksi,,test,\n"), ("activity.csv", "111,2026-01-01,2026-06-30,-1,,,,,,test,\n")):
+    for name, bad in (
+        ("quota.csv", "111,2026,kaksi,,test,\n"),
+        ("activity.csv", "111,2026-01-01,2026-06-30,-1,,,,,,test,\n"),
+    ):
         (local / name).write_text((local / name).read_text(encoding="utf-8") + bad, encoding="utf-8")
     with pytest.raises(warehouse.BuildError) as info:
         warehouse.build(progress=lambda _: None)

@@ -1,4 +1,5 @@
 """The curated database built from the bundled snapshot, and what a failed refresh leaves behind."""
+
 from __future__ import annotations
 
 import duckdb
@@ -16,75 +17,116 @@ def one(con, sql, *params):
 
 # -- what the bundled snapshot gives ---------------------------------------------------------------------
 
+
 def test_every_municipality_of_the_current_division_is_classified(con):
     assert one(con, "select count(*), count(distinct region_code) from dim_municipality") == (308, 19)
-    assert one(con, "select name_fi, name_sv, region_name_fi, wellbeing_county_code from dim_municipality "
-                    "where kunta_code = '111'") == ("Heinola", "Heinola", "Päijät-Häme", "PH")
+    assert one(
+        con,
+        "select name_fi, name_sv, region_name_fi, wellbeing_county_code from dim_municipality where kunta_code = '111'",
+    ) == ("Heinola", "Heinola", "Päijät-Häme", "PH")
     # Helsinki belongs to no wellbeing services county
     assert one(con, "select wellbeing_county_code from dim_municipality where kunta_code = '091'") == (None,)
 
 
 def test_shares_for_all_municipalities_2020_to_2025(con):
-    assert one(con, "select count(distinct area_code), min(year), max(year) from foreign_language_speakers "
-                    "where area_level = 'municipality'") == (308, 2020, 2025)
+    assert one(
+        con,
+        "select count(distinct area_code), min(year), max(year) from foreign_language_speakers "
+        "where area_level = 'municipality'",
+    ) == (308, 2020, 2025)
     # a share is missing only where the small-count rule hid it
-    assert one(con, "select count(*) from foreign_language_speakers where area_level = 'municipality' "
-                    "and share_pct is null and speakers_flag is distinct from 'confidential'") == (0,)
-    assert one(con, "select share_pct, share_method from foreign_language_speakers "
-                    "where area_level = 'municipality' and area_code = '111' and year = 2024") == (5.5, "published")
+    assert one(
+        con,
+        "select count(*) from foreign_language_speakers where area_level = 'municipality' "
+        "and share_pct is null and speakers_flag is distinct from 'confidential'",
+    ) == (0,)
+    assert one(
+        con,
+        "select share_pct, share_method from foreign_language_speakers "
+        "where area_level = 'municipality' and area_code = '111' and year = 2024",
+    ) == (5.5, "published")
 
 
 def test_unknown_counts_stay_null_and_quoted_counts_name_their_document(con):
-    rows = con.execute("select area_code, speakers, speakers_source from foreign_language_speakers "
-                       "where area_level = 'municipality' and year = 2024 and speakers is not null "
-                       "order by area_code").fetchall()
+    rows = con.execute(
+        "select area_code, speakers, speakers_source from foreign_language_speakers "
+        "where area_level = 'municipality' and year = 2024 and speakers is not null "
+        "order by area_code"
+    ).fetchall()
     assert [(code, n) for code, n, _ in rows] == [("111", 988), ("560", 726)]
     assert all(src.startswith("Heinolan ja Orimattilan kaupunkien kotoutumisohjelma") for *_, src in rows)
-    assert one(con, "select speakers from foreign_language_speakers where area_level = 'municipality' "
-                    "and area_code = '398' and year = 2024") == (None,)
+    assert one(
+        con,
+        "select speakers from foreign_language_speakers where area_level = 'municipality' "
+        "and area_code = '398' and year = 2024",
+    ) == (None,)
 
 
 def test_pertunmaa_is_harmonised_into_mantyharju_not_dropped(con):
-    raw = con.execute("select area_code, population from stg_population where reference_date = '2023-12-31' "
-                      "and area_code in ('507', '588') order by 1").fetchall()
-    merged = one(con, "select population, method from population where area_level = 'municipality' "
-                      "and area_code = '507' and reference_date = '2023-12-31'")
+    raw = con.execute(
+        "select area_code, population from stg_population where reference_date = '2023-12-31' "
+        "and area_code in ('507', '588') order by 1"
+    ).fetchall()
+    merged = one(
+        con,
+        "select population, method from population where area_level = 'municipality' "
+        "and area_code = '507' and reference_date = '2023-12-31'",
+    )
     assert merged == (raw[0][1] + raw[1][1], "harmonised")
     assert one(con, "select count(*) from population where area_code = '588'") == (0,)
 
 
 def test_country_population_2023_computed_equals_published(con):
-    assert one(con, "select computed, published from reconciliation where measure = 'population' "
-                    "and reference_date = '2023-12-31'") == (5603851, 5603851)
+    assert one(
+        con,
+        "select computed, published from reconciliation where measure = 'population' and reference_date = '2023-12-31'",
+    ) == (5603851, 5603851)
 
 
 def test_foreign_language_reconciliation_2023(con):
     # The collection's PROVENANCE reports 558 486 from shares x populations with Pertunmaa left out;
     # harmonised onto the 2025 division (Pertunmaa's people counted with Mäntyharju) it is 558 552.
-    computed, published = one(con, "select computed, published from reconciliation "
-                                   "where measure = 'foreign_language_speakers' and reference_date = '2023-12-31'")
+    computed, published = one(
+        con,
+        "select computed, published from reconciliation "
+        "where measure = 'foreign_language_speakers' and reference_date = '2023-12-31'",
+    )
     assert (computed, published) == (558552, 558294)
-    without_pertunmaa = one(con, """
+    without_pertunmaa = one(
+        con,
+        """
         select round(sum(f.value * p.population / 100)) from stg_foreign_language_speakers f
         join stg_population p on p.area_code = f.area_code and p.reference_date = '2023-12-31'
-        where f.year = 2023 and f.area_level = 'municipality'""")[0]
+        where f.year = 2023 and f.area_level = 'municipality'""",
+    )[0]
     assert without_pertunmaa == 558486
 
 
 def test_region_and_country_are_labelled_computed_or_published(con):
-    rows = con.execute("select area_level, year, speakers_method, share_method from foreign_language_speakers "
-                       "where area_level in ('region', 'country') and area_code in ('07', 'SSS') "
-                       "order by area_level, year").fetchall()
-    assert rows == [("country", 2023, "published", "computed"), ("country", 2024, "published", "computed"),
-                    ("region", 2023, "computed_estimate", "computed_estimate"),
-                    ("region", 2024, "computed_estimate", "computed_estimate")]
+    rows = con.execute(
+        "select area_level, year, speakers_method, share_method from foreign_language_speakers "
+        "where area_level in ('region', 'country') and area_code in ('07', 'SSS') "
+        "order by area_level, year"
+    ).fetchall()
+    assert rows == [
+        ("country", 2023, "published", "computed"),
+        ("country", 2024, "published", "computed"),
+        ("region", 2023, "computed_estimate", "computed_estimate"),
+        ("region", 2024, "computed_estimate", "computed_estimate"),
+    ]
 
 
 def test_preliminary_population_is_flagged(con):
-    assert one(con, "select population, population_status from population where area_level = 'municipality' "
-                    "and area_code = '111' and reference_date = '2024-12-31'") == (17827, "preliminary")
-    assert one(con, "select population, population_status, method from population where area_level = 'country' "
-                    "and reference_date = '2024-12-31'") == (5635971, "final", "published")
+    assert one(
+        con,
+        "select population, population_status from population where area_level = 'municipality' "
+        "and area_code = '111' and reference_date = '2024-12-31'",
+    ) == (17827, "preliminary")
+    assert one(
+        con,
+        "select population, population_status, method from population where area_level = 'country' "
+        "and reference_date = '2024-12-31'",
+    ) == (5635971, "final", "published")
 
 
 def test_live_only_tables_exist_and_are_empty_offline(con):
@@ -101,6 +143,7 @@ def test_sources_say_where_each_dataset_came_from(con):
 
 
 # -- a failed refresh leaves the previous database exactly as it was ---------------------------------------
+
 
 def refresh_fails(match: str) -> warehouse.BuildError:
     with pytest.raises(warehouse.BuildError, match=match) as info:
@@ -126,8 +169,10 @@ def test_duplicate_key_fails_and_keeps_previous_database(raw_root, built_db):
 def test_negative_count_names_table_column_file_and_line(raw_root, built_db):
     before = digest(built_db)
     csv = bundled_file("population", "population_2023_final_and_2024M07_2025M01_prelim_long.csv")
-    broken = csv.replace(b"Heinola,07,P\xc3\xa4ij\xc3\xa4t-H\xc3\xa4me,2023-12-31,final_31dec,17953",
-                         b"Heinola,07,P\xc3\xa4ij\xc3\xa4t-H\xc3\xa4me,2023-12-31,final_31dec,-17953")
+    broken = csv.replace(
+        b"Heinola,07,P\xc3\xa4ij\xc3\xa4t-H\xc3\xa4me,2023-12-31,final_31dec,17953",
+        b"Heinola,07,P\xc3\xa4ij\xc3\xa4t-H\xc3\xa4me,2023-12-31,final_31dec,-17953",
+    )
     assert broken != csv
     add_snapshot(raw_root, "population", "population.csv", broken, "kuukausiraportti_population_long_csv")
 
@@ -136,7 +181,7 @@ def test_negative_count_names_table_column_file_and_line(raw_root, built_db):
     assert (failure["column"], failure["failure_case"]) == ("population", "-17953")
     assert failure["source_file"].endswith("population.csv")
     lines = csv.decode().splitlines()
-    heinola_2023 = next(i for i, l in enumerate(lines, start=1) if l.startswith("111,") and "2023-12-31" in l)
+    heinola_2023 = next(i for i, line in enumerate(lines, start=1) if line.startswith("111,") and "2023-12-31" in line)
     assert failure["source_row"] == f"line {heinola_2023}"
     assert digest(built_db) == before
 
@@ -174,8 +219,13 @@ def test_reconciliation_outside_tolerance_fails(raw_root, built_db):
 
 def test_unknown_municipality_code_fails_the_classification_check(raw_root, built_db):
     shares = bundled_file("foreign_language_speakers", "foreign_language_municipal.json")
-    add_snapshot(raw_root, "foreign_language_speakers", "shares.json",
-                 shares.replace(b'"111":', b'"999":'), "statfin_159t_share_json")
+    add_snapshot(
+        raw_root,
+        "foreign_language_speakers",
+        "shares.json",
+        shares.replace(b'"111":', b'"999":'),
+        "statfin_159t_share_json",
+    )
     error = refresh_fails("area_code_in_classification")
     staged = error.report[error.report["table"] == "stg_foreign_language_speakers"]
     assert len(staged) == 6  # one line per year of the unknown code

@@ -4,6 +4,7 @@ Chromium comes from the system (``apt-get install chromium``; ``.ci/run`` instal
 test skips on a workstation and FAILS in CI (``CI`` set), so that CI never passes without a browser.
 A screenshot of the profile is written to ``tests/artifacts/`` (not committed).
 """
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent.parent
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"
 CHROMIUM = os.environ.get("KOTOPROFIILI_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _need(what: str, why: str) -> None:
@@ -70,9 +77,27 @@ def server_url(bundled_db, chromium_path):
     port = _free_port()
     env = {**os.environ, "KOTOPROFIILI_CURATED": str(bundled_db.parent)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "dashboard" / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, server)

@@ -2,6 +2,7 @@
 
 Values are compared as rendered (Finnish numbers have babel's no-break space: ``5,5\u00a0%``).
 """
+
 from __future__ import annotations
 
 import io
@@ -50,6 +51,7 @@ def texts(at: AppTest) -> str:
 
 # -- profile -------------------------------------------------------------------------------------------
 
+
 def test_profile_shows_heinola_2024_with_region_and_country(curated):
     at = run_app(kunta="111", vuosi="2024")
     assert at.title[0].value == "Heinola"
@@ -64,8 +66,10 @@ def test_profile_shows_heinola_2024_with_region_and_country(curated):
     assert [m.delta for m in at.metric if m.label == "Väkiluku"] == ["ennakkotieto"]
     body = texts(at)
     assert "Maakunta: **Päijät-Häme**" in body and "Päijät-Hämeen hyvinvointialue" in body
-    assert ("Heinola 31.12.2024: vieraskielisten osuus väestöstä 5,5 % (muutos vuodesta 2023 +0,5 %-yks.), "
-            "vieraskielisiä 988. Vertailu: Päijät-Häme 7,8 %, koko maa 10,8 %.") in body
+    assert (
+        "Heinola 31.12.2024: vieraskielisten osuus väestöstä 5,5 % (muutos vuodesta 2023 +0,5 %-yks.), "
+        "vieraskielisiä 988. Vertailu: Päijät-Häme 7,8 %, koko maa 10,8 %."
+    ) in body
     assert "Päijät-Häme: laskettu kuntien luvuista (arvio)" in body  # computed figures say so
     assert "Väkiluku on ennakkotieto: Heinola 31.12.2024." in body
     assert "Tilanne: 31.12.2024" in body
@@ -156,6 +160,7 @@ def test_profile_of_a_municipality_with_a_hidden_share(curated):
 
 # -- comparison ----------------------------------------------------------------------------------------
 
+
 def test_comparison_ranks_all_municipalities_and_finds_ten_peers(curated):
     at = run_app("app_pages/comparison.py", kunta="111", vuosi="2024")
     tables = [d.value for d in at.dataframe]
@@ -184,6 +189,7 @@ def test_comparison_selection_follows_the_municipality(curated):
 
 # -- sources -------------------------------------------------------------------------------------------
 
+
 def test_sources_page_shows_licences_validation_and_reconciliation(curated):
     at = run_app("app_pages/sources.py")
     body = texts(at)
@@ -204,6 +210,7 @@ def test_every_page_in_every_language_runs(curated, page, lang):
 
 
 # -- robustness ----------------------------------------------------------------------------------------
+
 
 def test_missing_database_says_how_to_build_it(tmp_path, monkeypatch):
     monkeypatch.setenv("KOTOPROFIILI_CURATED", str(tmp_path))
@@ -243,8 +250,9 @@ def test_live_breakdowns_are_drawn_when_fetched(raw_root, monkeypatch):
     from tests.extract import synthetic_pxweb
 
     original = PxWebClient.from_registry.__func__
-    monkeypatch.setattr(PxWebClient, "from_registry",
-                        classmethod(lambda cls, reg, **kw: original(cls, reg, sleep=lambda _: None, **kw)))
+    monkeypatch.setattr(
+        PxWebClient, "from_registry", classmethod(lambda cls, reg, **kw: original(cls, reg, sleep=lambda _: None, **kw))
+    )
     with responses.RequestsMock() as rsps:
         synthetic_pxweb.serve(rsps)
         assert cli.main(["refresh", "--online"]) == 0
@@ -260,6 +268,7 @@ def test_live_breakdowns_are_drawn_when_fetched(raw_root, monkeypatch):
 
 # -- temporary protection and quota refugees (profile) ---------------------------------------------------
 
+
 def test_profile_shows_temporary_protection_and_quota_against_arrivals(curated):
     at = run_app(kunta="111", vuosi="2024")
     assert metrics(at)["30.9.2025"] == "42"
@@ -267,8 +276,10 @@ def test_profile_shows_temporary_protection_and_quota_against_arrivals(curated):
     assert "30.9.2025: 42 tilapäistä suojelua saavaa, joilla on kotikunta Heinola." in body
     assert "Vuodelta 2024 ei ole kuukausilukua; uusin luku on 30.9.2025." in body
     # 9 persons shown; 1 family hidden by the small-count rule, never the number
-    assert ("Vuonna 2024 kiintiö oli 15; saapuneita kirjattu 9 henkilöä ja < 5 perhettä "
-            "(1.1.2024–29.2.2024; 1.4.2024–30.6.2024).") in body
+    assert (
+        "Vuonna 2024 kiintiö oli 15; saapuneita kirjattu 9 henkilöä ja < 5 perhettä "
+        "(1.1.2024–29.2.2024; 1.4.2024–30.6.2024)."
+    ) in body
     assert "Saapumiset on kirjattu vain mainituilta ajanjaksoilta; puuttuva tieto ei ole nolla." in body
 
 
@@ -288,17 +299,23 @@ def test_municipality_without_programme_data_says_how_to_add_it(curated):
 
 # -- impact indicators -----------------------------------------------------------------------------------
 
+
 def test_impact_page_shows_twelve_indicators_in_four_groups(curated):
     at = run_app("app_pages/impact.py", kunta="111", vuosi="2025")
     assert at.title[0].value == "Kotoutumisen vaikuttavuus: Heinola"
-    assert [h.value for h in at.subheader][:4] == ["Hyvinvointi", "Kaupunki/kunta", "Palveluiden saatavuus ja laatu",
-                                                   "Toiminta ja talous"]
+    assert [h.value for h in at.subheader][:4] == [
+        "Hyvinvointi",
+        "Kaupunki/kunta",
+        "Palveluiden saatavuus ja laatu",
+        "Toiminta ja talous",
+    ]
     body = texts(at)
     assert "**2 mitattu · 1 omaa tietoa · 9 ei tietoa vielä (12 mittarista)**" in body
     assert body.count("-badge[") == 12
     assert "Vieraskielisten osuus väestöstä: **5,8 %** (2025) · ↑ edellinen 2024: 5,5 %" in body
-    assert ("Verkostotapaamiset: **4** (1.1.2024–31.12.2024) · ↑ edellinen 1.1.2023–31.12.2023: 3 · "
-            "parempaan suuntaan") in body
+    assert (
+        "Verkostotapaamiset: **4** (1.1.2024–31.12.2024) · ↑ edellinen 1.1.2023–31.12.2023: 3 · parempaan suuntaan"
+    ) in body
     assert "Osallisuuden kokemus (kysely): **ei tietoa vielä** · Täytä: `python -m pipeline template survey`" in body
     assert "StatFin tyokay" in body  # a live-only measure says where it would come from
 
@@ -315,8 +332,10 @@ def test_impact_page_in_english_and_the_national_reference(curated):
     assert "Impact of integration work: Heinola" in body
     assert "Internationalisation" in body and "No data yet" in body
     assert "National reference: Kuntaliitto's municipal survey 2023" in body
-    assert "Of the municipalities, 42% found the resources for integration sufficient and 43% insufficient " \
-           "(157 answers)." in body
+    assert (
+        "Of the municipalities, 42% found the resources for integration sufficient and 43% insufficient "
+        "(157 answers)." in body
+    )
 
 
 def test_swedish_captions_carry_swedish_definitions(curated):

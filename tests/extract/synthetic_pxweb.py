@@ -4,6 +4,7 @@ Table 11re answers with its real recorded metadata (tests/fixtures/pxweb/); the 
 is synthetic but has the variable codes of the new interface (8 June 2026). Every data value is
 synthetic — made up here, consistent enough to pass validation — and never leaves the tests.
 """
+
 from __future__ import annotations
 
 import copy
@@ -19,14 +20,31 @@ BASE = "https://pxdata.stat.fi/PxWeb/api/v1/fi"
 REAL_11RE = json.loads((FIXTURES / "statfin_11re_GET_metadata_fi.json").read_text())
 AREAS = next(v for v in REAL_11RE["variables"] if v["code"].startswith("alue"))
 YEARS = [str(y) for y in range(1990, 2026)]
-LANGUAGES = {"SSS": "Yhteensä", "01": "Kotimaiset kielet", "02": "Vieraat kielet", "fi": "suomi", "sv": "ruotsi",
-             "se": "saame", "ru": "venäjä", "uk": "ukraina", "ar": "arabia", "98": "Tuntematon", "X": "Muu"}
+LANGUAGES = {
+    "SSS": "Yhteensä",
+    "01": "Kotimaiset kielet",
+    "02": "Vieraat kielet",
+    "fi": "suomi",
+    "sv": "ruotsi",
+    "se": "saame",
+    "ru": "venäjä",
+    "uk": "ukraina",
+    "ar": "arabia",
+    "98": "Tuntematon",
+    "X": "Muu",
+}
 CITIZENSHIPS = {"SSS": "Yhteensä", "246": "Suomi", "643": "Venäjä", "804": "Ukraina", "233": "Viro"}
 
 
 def variable(code, text, values, texts=None, elimination=True, time=False):
-    return {"code": code, "text": text, "values": list(values), "valueTexts": list(texts or values),
-            "elimination": elimination, "time": time}
+    return {
+        "code": code,
+        "text": text,
+        "values": list(values),
+        "valueTexts": list(texts or values),
+        "elimination": elimination,
+        "time": time,
+    }
 
 
 def metadata(table: str, area_code: str = "alue_23_20260101") -> dict:
@@ -37,8 +55,14 @@ def metadata(table: str, area_code: str = "alue_23_20260101") -> dict:
     if table == "11re":
         return copy.deepcopy(REAL_11RE)
     if table == "159t":
-        return {"title": "synthetic 159t", "variables": [
-            areas, years, content("vaerak-vaesto_kieli_ulk", "vaerak-vaesto_kieli_ulk_p", "vaerak-vaesto_ulk")]}
+        return {
+            "title": "synthetic 159t",
+            "variables": [
+                areas,
+                years,
+                content("vaerak-vaesto_kieli_ulk", "vaerak-vaesto_kieli_ulk_p", "vaerak-vaesto_ulk"),
+            ],
+        }
     if table == "11rm":
         langs = variable("kieli_15_20180102", "Kieli", LANGUAGES, LANGUAGES.values())
         return {"title": "synthetic 11rm", "variables": [areas, langs, sexes, years, content("vaerak-vaesto")]}
@@ -59,9 +83,15 @@ def value(cell: dict) -> tuple[float | None, str | None]:
         return 50.0 * n, None
     if cell.get("kieli") == "se":
         return None, "..."
-    if cell.get("ikaryhma", "SSS") != "SSS" or cell.get("kieli", "SSS") != "SSS" or cell.get("kansalaisuus", "SSS") != "SSS":
+    if (
+        cell.get("ikaryhma", "SSS") != "SSS"
+        or cell.get("kieli", "SSS") != "SSS"
+        or cell.get("kansalaisuus", "SSS") != "SSS"
+    ):
         return 7.0 * n, None
-    total = sum(1000 + int(c[2:]) for c in AREAS["values"] if c.startswith("KU")) if area == "SSS" else 1000 + int(area[2:])
+    total = (
+        sum(1000 + int(c[2:]) for c in AREAS["values"] if c.startswith("KU")) if area == "SSS" else 1000 + int(area[2:])
+    )
     return float(total), None
 
 
@@ -81,12 +111,28 @@ def answer(body: dict, table: str) -> dict:
         if s:
             status[str(i)] = s
     labels = {"kieli": LANGUAGES, "kansalaisuus": CITIZENSHIPS}
-    dimension = {d: {"label": d, "category": {"index": {c: j for j, c in enumerate(v)},
-                                             "label": {c: labels.get(d.split("_")[0], {}).get(c, c) for c in v}}}
-                 for d, v in zip(dims, values)}
-    return {"version": "2.0", "class": "dataset", "label": f"synthetic {table}", "source": "synthetic",
-            "updated": "2026-03-31T05:00:00Z", "id": dims, "size": [len(v) for v in values],
-            "dimension": dimension, "value": cells, "status": status}
+    dimension = {
+        d: {
+            "label": d,
+            "category": {
+                "index": {c: j for j, c in enumerate(v)},
+                "label": {c: labels.get(d.split("_")[0], {}).get(c, c) for c in v},
+            },
+        }
+        for d, v in zip(dims, values)
+    }
+    return {
+        "version": "2.0",
+        "class": "dataset",
+        "label": f"synthetic {table}",
+        "source": "synthetic",
+        "updated": "2026-03-31T05:00:00Z",
+        "id": dims,
+        "size": [len(v) for v in values],
+        "dimension": dimension,
+        "value": cells,
+        "status": status,
+    }
 
 
 def serve(rsps: responses.RequestsMock, overrides: dict | None = None, area_code: str = "alue_23_20260101") -> None:
@@ -100,8 +146,11 @@ def serve(rsps: responses.RequestsMock, overrides: dict | None = None, area_code
         queue = list(overrides.get(("GET", table), []))
         rsps.add_callback("GET", url, callback=_queued(queue, lambda req, m=meta: (200, {}, json.dumps(m))))
         queue = list(overrides.get(("POST", table), []))
-        rsps.add_callback("POST", url, callback=_queued(
-            queue, lambda req, t=table: (200, {}, json.dumps(answer(json.loads(req.body), t)))))
+        rsps.add_callback(
+            "POST",
+            url,
+            callback=_queued(queue, lambda req, t=table: (200, {}, json.dumps(answer(json.loads(req.body), t)))),
+        )
 
 
 def _queued(queue: list, default):
@@ -110,4 +159,5 @@ def _queued(queue: list, default):
             item = queue.pop(0)
             return item(request) if callable(item) else item
         return default(request)
+
     return callback

@@ -1,4 +1,5 @@
 """The PxWeb client against RECORDED real StatFin responses (tests/fixtures/pxweb/), mocked with ``responses``."""
+
 from __future__ import annotations
 
 import copy
@@ -13,8 +14,18 @@ import requests
 import responses
 import yaml
 
-from pipeline.extract.pxweb import (PxWebClient, PxWebError, PxWebLimits, PxWebTableNotFound, PxWebVariableNotFound,
-                            build_selection, query_body, resolve_values, resolve_variable, split_selection)
+from pipeline.extract.pxweb import (
+    PxWebClient,
+    PxWebError,
+    PxWebLimits,
+    PxWebTableNotFound,
+    PxWebVariableNotFound,
+    build_selection,
+    query_body,
+    resolve_values,
+    resolve_variable,
+    split_selection,
+)
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "pxweb"
 SOURCES = Path(__file__).parent.parent.parent / "pipeline" / "sources.yaml"
@@ -31,14 +42,21 @@ THREE_CITIES = (FIXTURES / "statfin_11re_POST_jsonstat2_three_cities.json").read
 CONFIG = (FIXTURES / "statfin_GET_config.json").read_bytes()
 
 # The body the recorder POSTed for the three-cities response (PROVENANCE.md).
-RECORDED_BODY = {"query": [
-    {"code": "alue_23_20260101", "selection": {"filter": "item", "values": ["KU091", "KU092", "KU049"]}},
-    {"code": "ikaryhma_10_20180101", "selection": {"filter": "item", "values": ["SSS"]}},
-    {"code": "sukupuoli_9_20180101", "selection": {"filter": "item", "values": ["SSS"]}},
-    {"code": "timeperiod_y", "selection": {"filter": "top", "values": ["1"]}}],
-    "response": {"format": "json-stat2"}}
-THREE_CITIES_QUERY = {"alue": ["KU091", "KU092", "KU049"], "ikaryhma": ["SSS"], "sukupuoli": ["SSS"],
-                      "timeperiod": {"top": 1}}
+RECORDED_BODY = {
+    "query": [
+        {"code": "alue_23_20260101", "selection": {"filter": "item", "values": ["KU091", "KU092", "KU049"]}},
+        {"code": "ikaryhma_10_20180101", "selection": {"filter": "item", "values": ["SSS"]}},
+        {"code": "sukupuoli_9_20180101", "selection": {"filter": "item", "values": ["SSS"]}},
+        {"code": "timeperiod_y", "selection": {"filter": "top", "values": ["1"]}},
+    ],
+    "response": {"format": "json-stat2"},
+}
+THREE_CITIES_QUERY = {
+    "alue": ["KU091", "KU092", "KU049"],
+    "ikaryhma": ["SSS"],
+    "sukupuoli": ["SSS"],
+    "timeperiod": {"top": 1},
+}
 
 
 class FakeTime:
@@ -85,11 +103,24 @@ def fake_dataset(request) -> tuple[int, dict, str]:
     body = json.loads(request.body)
     ids = [q["code"] for q in body["query"]]
     size = [len(q["selection"]["values"]) for q in body["query"]]
-    return 200, {}, json.dumps({"version": "2.0", "class": "dataset", "id": ids, "size": size,
-                                "updated": "2026-04-01T05:00:00Z", "value": [0] * math.prod(size)})
+    return (
+        200,
+        {},
+        json.dumps(
+            {
+                "version": "2.0",
+                "class": "dataset",
+                "id": ids,
+                "size": size,
+                "updated": "2026-04-01T05:00:00Z",
+                "value": [0] * math.prod(size),
+            }
+        ),
+    )
 
 
 # --- recorded listing and metadata ----------------------------------------------------------------
+
 
 def test_list_folder_on_recorded_listing(client, mocked):
     mocked.get(FOLDER_URL, body=TABLE_LIST)
@@ -103,7 +134,12 @@ def test_metadata_on_recorded_metadata(client, mocked):
     mocked.get(TABLE_URL, body=METADATA_BYTES)
     meta = client.metadata("vaerak", "11re")
     assert [v["code"] for v in meta["variables"]] == [
-        "alue_23_20260101", "ikaryhma_10_20180101", "sukupuoli_9_20180101", "timeperiod_y", "contentscode"]
+        "alue_23_20260101",
+        "ikaryhma_10_20180101",
+        "sukupuoli_9_20180101",
+        "timeperiod_y",
+        "contentscode",
+    ]
 
 
 def test_limits_from_recorded_config(fake, mocked):
@@ -129,9 +165,17 @@ def test_from_registry_reads_sources_yaml():
 
 # --- resolving prefixes and values ----------------------------------------------------------------
 
-@pytest.mark.parametrize("prefix, code", [
-    ("alue", "alue_23_20260101"), ("ikaryhma", "ikaryhma_10_20180101"), ("sukupuoli", "sukupuoli_9_20180101"),
-    ("timeperiod", "timeperiod_y"), ("contentscode", "contentscode")])
+
+@pytest.mark.parametrize(
+    "prefix, code",
+    [
+        ("alue", "alue_23_20260101"),
+        ("ikaryhma", "ikaryhma_10_20180101"),
+        ("sukupuoli", "sukupuoli_9_20180101"),
+        ("timeperiod", "timeperiod_y"),
+        ("contentscode", "contentscode"),
+    ],
+)
 def test_resolve_variable_by_prefix(prefix, code):
     assert resolve_variable(METADATA, prefix)["code"] == code
 
@@ -162,7 +206,9 @@ def test_content_prefix_never_matches_a_longer_code():
     with pytest.raises(PxWebVariableNotFound, match="vaesto"):
         resolve_values(content, ["vaesto"])
     assert resolve_values(content, ["vaesto_kieli_ulk_p", "vaesto_kieli_ulk"]) == [
-        "vaerak-vaesto_kieli_ulk_p", "vaerak-vaesto_kieli_ulk"]
+        "vaerak-vaesto_kieli_ulk_p",
+        "vaerak-vaesto_kieli_ulk",
+    ]
 
 
 def test_resolve_values_time():
@@ -213,6 +259,7 @@ def test_changed_variable_code_still_resolves(client, mocked):
 
 # --- fetch against the recorded data response ------------------------------------------------------
 
+
 def test_fetch_three_cities_matches_the_recording(client, mocked):
     mocked.get(TABLE_URL, body=METADATA_BYTES)
     mocked.post(TABLE_URL, body=THREE_CITIES)
@@ -250,18 +297,21 @@ def test_fetch_unknown_value_names_table_and_value(client, mocked):
 
 # --- splitting -----------------------------------------------------------------------------------------
 
+
 def big_selection() -> dict[str, list[str]]:
-    return build_selection(METADATA, {"alue": "*", "ikaryhma": "*", "sukupuoli": "*",
-                                      "timeperiod": {"from": 2020}, "contentscode": ["vaesto"]})
+    return build_selection(
+        METADATA,
+        {"alue": "*", "ikaryhma": "*", "sukupuoli": "*", "timeperiod": {"from": 2020}, "contentscode": ["vaesto"]},
+    )
 
 
 def assert_exact_cover(selection, chunks, max_cells):
     assert all(len(cells(chunk)) <= max_cells for chunk in chunks)
     covered = [cell for chunk in chunks for cell in cells(chunk)]
-    assert len(covered) == len(set(covered))                      # no cell twice
-    assert set(covered) == set(cells(selection))                  # none lost
+    assert len(covered) == len(set(covered))  # no cell twice
+    assert set(covered) == set(cells(selection))  # none lost
     assert all(list(chunk) == list(selection) for chunk in chunks)  # same variables, same order
-    for chunk in chunks:                                          # order of values preserved
+    for chunk in chunks:  # order of values preserved
         for code, values in chunk.items():
             positions = [selection[code].index(v) for v in values]
             assert positions == sorted(positions)
@@ -309,16 +359,18 @@ def test_fetch_that_needs_splitting(fake, mocked):
 
 # --- pacing --------------------------------------------------------------------------------------------
 
+
 def test_pacing_third_call_waits_for_the_window(fake, mocked):
-    client = PxWebClient(BASE, sleep=fake.sleep, clock=fake.clock,
-                         limits=PxWebLimits(max_cells=120000, max_calls=2, time_window=60))
+    client = PxWebClient(
+        BASE, sleep=fake.sleep, clock=fake.clock, limits=PxWebLimits(max_cells=120000, max_calls=2, time_window=60)
+    )
     mocked.get(FOLDER_URL, body=TABLE_LIST)
     client.list_folder("vaerak")
     client.list_folder("vaerak")
     assert fake.sleeps == []
     client.list_folder("vaerak")
     assert fake.sleeps == [pytest.approx(60)]
-    fake.now += 10                # t=70: only the 3rd call (t=60) is in the window
+    fake.now += 10  # t=70: only the 3rd call (t=60) is in the window
     client.list_folder("vaerak")
     assert fake.sleeps == [pytest.approx(60)]
     client.list_folder("vaerak")  # calls at 60 and 70 are in the window: wait until t=120
@@ -327,8 +379,9 @@ def test_pacing_third_call_waits_for_the_window(fake, mocked):
 
 
 def test_pacing_counts_gets_and_posts(fake, mocked):
-    client = PxWebClient(BASE, sleep=fake.sleep, clock=fake.clock,
-                         limits=PxWebLimits(max_cells=120000, max_calls=1, time_window=60))
+    client = PxWebClient(
+        BASE, sleep=fake.sleep, clock=fake.clock, limits=PxWebLimits(max_cells=120000, max_calls=1, time_window=60)
+    )
     mocked.get(TABLE_URL, body=METADATA_BYTES)
     mocked.post(TABLE_URL, body=THREE_CITIES)
     fake.now = 5
@@ -337,6 +390,7 @@ def test_pacing_counts_gets_and_posts(fake, mocked):
 
 
 # --- faults --------------------------------------------------------------------------------------------
+
 
 def test_429_is_retried_honouring_retry_after(client, fake, mocked):
     mocked.get(TABLE_URL, body=METADATA_BYTES)

@@ -1,4 +1,5 @@
 """``refresh --online`` end to end, HTTP mocked at the transport (synthetic answers, real 11re metadata)."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,8 @@ import responses
 
 from pipeline import cli, paths
 from pipeline.extract.pxweb import PxWebClient
-from tests.extract import synthetic_pxweb
 from tests.conftest import digest
+from tests.extract import synthetic_pxweb
 
 
 @pytest.fixture
@@ -19,8 +20,9 @@ def no_sleep(monkeypatch):
     """The client's pacing and backoff sleeps are recorded, not slept."""
     sleeps: list[float] = []
     original = PxWebClient.from_registry.__func__
-    monkeypatch.setattr(PxWebClient, "from_registry",
-                        classmethod(lambda cls, reg, **kw: original(cls, reg, sleep=sleeps.append, **kw)))
+    monkeypatch.setattr(
+        PxWebClient, "from_registry", classmethod(lambda cls, reg, **kw: original(cls, reg, sleep=sleeps.append, **kw))
+    )
     return sleeps
 
 
@@ -41,8 +43,13 @@ def test_online_refresh_writes_recorded_snapshot_and_builds(raw_root, no_sleep, 
     assert code == 0, output
 
     folders = {p.parent.parent.name: p.parent for p in raw_root.glob("*/*-online/*.meta.json")}
-    assert set(folders) == {"foreign_language_speakers", "population", "population_by_age_sex",
-                            "population_by_language", "population_by_citizenship"}
+    assert set(folders) == {
+        "foreign_language_speakers",
+        "population",
+        "population_by_age_sex",
+        "population_by_language",
+        "population_by_citizenship",
+    }
     assert len(list(folders["population_by_age_sex"].glob("*.meta.json"))) == 5  # 567 324 cells split in 5
     meta = json.loads(next(folders["foreign_language_speakers"].glob("*.meta.json")).read_text())
     assert meta["kind"] == "recorded_response" and meta["http_status"] == 200
@@ -51,22 +58,29 @@ def test_online_refresh_writes_recorded_snapshot_and_builds(raw_root, no_sleep, 
     assert meta["table_updated"] == "2026-03-31T05:00:00Z"
 
     with duckdb.connect(str(paths.database_path()), read_only=True) as con:
-        row = con.execute("select speakers, share_pct, speakers_method from foreign_language_speakers "
-                          "where area_level = 'municipality' and area_code = '111' and year = 2025").fetchall()
+        row = con.execute(
+            "select speakers, share_pct, speakers_method from foreign_language_speakers "
+            "where area_level = 'municipality' and area_code = '111' and year = 2025"
+        ).fetchall()
         assert row == [(50, 5.0, "published")]
-        hidden = con.execute("select population, status from population_by_language where area_code = '111' "
-                             "and year = 2025 and language_code = 'se' and sex = 'total'").fetchall()
+        hidden = con.execute(
+            "select population, status from population_by_language where area_code = '111' "
+            "and year = 2025 and language_code = 'se' and sex = 'total'"
+        ).fetchall()
         assert hidden == [(None, "...")]
         # the disclosure rule: the publisher's hidden cell is confidential, and one more national
         # language is hidden with it so that it is not total minus the others
-        national = con.execute("select language_code, population, population_flag from population_by_language "
-                               "where area_code = '111' and year = 2025 and sex = 'male' "
-                               "and language_group = 'national_language' order by 1").fetchall()
+        national = con.execute(
+            "select language_code, population, population_flag from population_by_language "
+            "where area_code = '111' and year = 2025 and sex = 'male' "
+            "and language_group = 'national_language' order by 1"
+        ).fetchall()
         assert [flag for *_, flag in national].count("confidential") == 2
         groups = con.execute("select count(distinct age_group) from population_by_age_group").fetchall()
         assert groups == [(5,)]
-        finland = con.execute("select citizenship_group from population_by_citizenship "
-                              "where citizenship_code = '246' limit 1").fetchall()
+        finland = con.execute(
+            "select citizenship_group from population_by_citizenship where citizenship_code = '246' limit 1"
+        ).fetchall()
         assert finland == [("finland",)]
 
 
@@ -87,15 +101,23 @@ TIMEOUT = lambda req: (_ for _ in ()).throw(requests.exceptions.ReadTimeout())  
 TRUNCATED = (200, {}, '{"version": "2.0", "class": "dataset", "val')
 
 
-@pytest.mark.parametrize("fault, table, message", [
-    ({("POST", "11rm"): [(503, {}, "busy")] * 5}, "11rm", "failed after 5 attempt(s); last: HTTP 503"),
-    ({("POST", "11rm"): [(429, {}, "slow down")] * 5}, "11rm", "failed after 5 attempt(s); last: HTTP 429"),
-    ({("POST", "159t"): [TIMEOUT] * 5}, "159t", "failed after 5 attempt(s); last: ReadTimeout"),
-    ({("GET", "11re"): [TRUNCATED] * 5}, "11re", "failed after 5 attempt(s); last: HTTP 200 with a body that is not valid JSON"),
-    ({("GET", "11rh"): [(400, {}, "bad")]}, "11rh", "may have been renamed"),
-])
-def test_failed_fetch_leaves_raw_snapshot_and_database_unchanged(built_db, raw_root, no_sleep, capsys,
-                                                                 fault, table, message):
+@pytest.mark.parametrize(
+    "fault, table, message",
+    [
+        ({("POST", "11rm"): [(503, {}, "busy")] * 5}, "11rm", "failed after 5 attempt(s); last: HTTP 503"),
+        ({("POST", "11rm"): [(429, {}, "slow down")] * 5}, "11rm", "failed after 5 attempt(s); last: HTTP 429"),
+        ({("POST", "159t"): [TIMEOUT] * 5}, "159t", "failed after 5 attempt(s); last: ReadTimeout"),
+        (
+            {("GET", "11re"): [TRUNCATED] * 5},
+            "11re",
+            "failed after 5 attempt(s); last: HTTP 200 with a body that is not valid JSON",
+        ),
+        ({("GET", "11rh"): [(400, {}, "bad")]}, "11rh", "may have been renamed"),
+    ],
+)
+def test_failed_fetch_leaves_raw_snapshot_and_database_unchanged(
+    built_db, raw_root, no_sleep, capsys, fault, table, message
+):
     before_db, before_raw = digest(built_db), tree(raw_root)
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
         synthetic_pxweb.serve(rsps, fault)

@@ -1,4 +1,5 @@
 """Temporary protection: import a downloaded table, download it online, carry it through the refresh."""
+
 from __future__ import annotations
 
 import json
@@ -12,11 +13,7 @@ from tests.conftest import digest
 
 # SYNTHETIC monthly table in the publisher's wide form (made up here; only the shape is the publisher's).
 SYNTHETIC_WIDE = (
-    "Kotikunta;2025-07;2025-08;2025-09\n"
-    "Heinola;40;41;42\n"
-    "Orimattila;60;150;155\n"
-    "Sysmä;3;3;..\n"
-    "Yhteensä;103;194;197\n"
+    "Kotikunta;2025-07;2025-08;2025-09\nHeinola;40;41;42\nOrimattila;60;150;155\nSysmä;3;3;..\nYhteensä;103;194;197\n"
 )
 
 
@@ -26,8 +23,9 @@ def refresh_db():
 
 
 def test_bundled_points_reach_the_mart(con):
-    rows = con.execute("select kunta_code, reference_date::varchar, persons, note from temporary_protection "
-                       "order by kunta_code").fetchall()
+    rows = con.execute(
+        "select kunta_code, reference_date::varchar, persons, note from temporary_protection order by kunta_code"
+    ).fetchall()
     assert [(k, d, n) for k, d, n, _ in rows] == [("111", "2025-09-30", 42), ("560", "2025-09-30", 155)]
     assert "reception centre" in rows[1][3]
 
@@ -35,19 +33,28 @@ def test_bundled_points_reach_the_mart(con):
 def test_import_stores_the_file_unchanged_and_refresh_carries_it(raw_root, tmp_path, capsys):
     source = tmp_path / "tilapainen_suojelu_2025.csv"
     source.write_text(SYNTHETIC_WIDE, encoding="utf-8")
-    assert cli.main(["import", "temporary-protection", str(source), "--source-url", "https://example.invalid/tp.csv"]) == 0
+    assert (
+        cli.main(["import", "temporary-protection", str(source), "--source-url", "https://example.invalid/tp.csv"]) == 0
+    )
     stored = next(raw_root.glob("temporary_protection/*-import/tilapainen_suojelu_2025.csv"))
     assert stored.read_bytes() == source.read_bytes()
     meta = json.loads(stored.with_name(stored.name + ".meta.json").read_text())
-    assert (meta["kind"], meta["url"], meta["table_updated"]) == ("analyst_import", "https://example.invalid/tp.csv",
-                                                                 "2025-09-30")
+    assert (meta["kind"], meta["url"], meta["table_updated"]) == (
+        "analyst_import",
+        "https://example.invalid/tp.csv",
+        "2025-09-30",
+    )
 
     with refresh_db() as con:
-        orimattila = con.execute("select reference_date::varchar, persons, change_from_previous from temporary_protection "
-                                 "where kunta_code = '560' order by reference_date").fetchall()
+        orimattila = con.execute(
+            "select reference_date::varchar, persons, change_from_previous from temporary_protection "
+            "where kunta_code = '560' order by reference_date"
+        ).fetchall()
         assert orimattila == [("2025-07-31", 60, None), ("2025-08-31", 150, 90), ("2025-09-30", 155, 5)]
-        sysma = con.execute("select persons, persons_flag, count_status from temporary_protection "
-                            "where kunta_code = '781' order by reference_date").fetchall()
+        sysma = con.execute(
+            "select persons, persons_flag, count_status from temporary_protection "
+            "where kunta_code = '781' order by reference_date"
+        ).fetchall()
         # 3 is a small count: hidden; '..' was hidden by the publisher: missing, never 0
         assert sysma == [(None, "confidential", None), (None, "confidential", None), (None, "missing", "..")]
 
@@ -69,8 +76,9 @@ def test_profile_shows_the_latest_month_of_the_year_and_hides_small_counts(raw_r
 def test_bad_file_is_not_stored_and_says_where(raw_root, tmp_path, capsys):
     before = sorted(p.name for p in (raw_root / "temporary_protection").iterdir())
     source = tmp_path / "tp.csv"
-    source.write_text("kunta,päivämäärä,lukumäärä\nHeinola,2025-09-30,neljäkymmentä\nAtlantis,2025-09-30,5\n",
-                      encoding="utf-8")
+    source.write_text(
+        "kunta,päivämäärä,lukumäärä\nHeinola,2025-09-30,neljäkymmentä\nAtlantis,2025-09-30,5\n", encoding="utf-8"
+    )
     assert cli.main(["import", "temporary-protection", str(source)]) == 1
     err = capsys.readouterr().err
     assert "tp.csv" in err and "neljäkymmentä" in err and "Atlantis" in err
@@ -90,8 +98,9 @@ def test_online_refresh_downloads_when_the_registry_has_an_address(raw_root, bui
 
 def test_online_download_of_a_bad_file_changes_nothing(raw_root, built_db, monkeypatch, capsys):
     url = "https://example.invalid/migri/tilapainen_suojelu.csv"
-    monkeypatch.setitem(registry.datasets(), "temporary_protection",
-                        dict(registry.dataset("temporary_protection"), download_url=url))
+    monkeypatch.setitem(
+        registry.datasets(), "temporary_protection", dict(registry.dataset("temporary_protection"), download_url=url)
+    )
     before = digest(built_db)
     with responses.RequestsMock() as rsps:
         rsps.get(url, body="<html>maintenance</html>")

@@ -33,7 +33,9 @@ def test_a_changed_file_makes_a_new_snapshot_with_its_bytes_and_sidecar(raw_root
     assert files["quota.csv"].meta["sha256"] == sha256(quota.read_bytes())
     assert files["quota.csv"].meta["original_path"] == str(quota)
     with duckdb.connect(str(paths.database_path()), read_only=True) as con:
-        assert con.execute("select quota from quota_refugees where kunta_code = '111' and year = 2026").fetchall() == [(15,)]
+        assert con.execute("select quota from quota_refugees where kunta_code = '111' and year = 2026").fetchall() == [
+            (15,)
+        ]
         source_files = {r[0] for r in con.execute("select distinct source_file from stg_local_quota").fetchall()}
     assert source_files == {str(files["quota.csv"].path)}  # the database is traced to the raw copy
 
@@ -53,7 +55,10 @@ def test_a_removed_file_is_a_snapshot_too(raw_root, tmp_path):
     warehouse.build(progress=lambda _: None)
     newest = raw_root / DATASET / local_snapshots(raw_root)[-1]
     assert sorted(p.name for p in newest.iterdir() if not p.name.endswith(".meta.json")) == [
-        "arrivals.csv", "manifest.json", "quota.csv"]
+        "arrivals.csv",
+        "manifest.json",
+        "quota.csv",
+    ]
 
 
 def test_status_names_the_exact_own_files(built_db, capsys):

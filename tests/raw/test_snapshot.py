@@ -1,4 +1,5 @@
 """The raw snapshot is write-once and checked on every read."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,14 @@ def test_written_file_has_sidecar_with_checksum_and_is_never_overwritten(tmp_pat
     folder = writer.commit()
 
     meta = json.loads((folder / "a.csv.meta.json").read_text())
-    assert meta == {"file": "a.csv", "dataset": "population", "url": "https://example.invalid/a",
-                    "licence": "CC BY 4.0", "sha256": snapshot.sha256(b"x,y\n1,2\n"), "bytes": 8}
+    assert meta == {
+        "file": "a.csv",
+        "dataset": "population",
+        "url": "https://example.invalid/a",
+        "licence": "CC BY 4.0",
+        "sha256": snapshot.sha256(b"x,y\n1,2\n"),
+        "bytes": 8,
+    }
     with pytest.raises(FileExistsError):
         snapshot.write_file(folder, "a.csv", b"other", {})
     with pytest.raises(RawSnapshotError, match="already exists"):

@@ -1,4 +1,5 @@
 """read_jsonstat: a real recorded StatFin answer, and small synthetic JSON-stat 2.0 datasets."""
+
 from __future__ import annotations
 
 import json
@@ -23,10 +24,13 @@ def synthetic(dims: dict[str, list[str]], value, **extra) -> dict:
         "id": list(dims),
         "size": [len(codes) for codes in dims.values()],
         "dimension": {
-            dim_id: {"label": dim_id, "category": {
-                "index": {code: i for i, code in enumerate(codes)},
-                "label": {code: code.upper() for code in codes},
-            }}
+            dim_id: {
+                "label": dim_id,
+                "category": {
+                    "index": {code: i for i, code in enumerate(codes)},
+                    "label": {code: code.upper() for code in codes},
+                },
+            }
             for dim_id, codes in dims.items()
         },
         "value": value,

@@ -2,6 +2,7 @@
 
 Bad files are synthetic, built in tmp_path; the bundled rows are the real published figures in data/local/.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -10,7 +11,14 @@ from openpyxl import Workbook, load_workbook
 
 from pipeline import paths
 from pipeline.read.local_files import (
-    KINDS, LocalFileError, discover, display_path, read_local_dir, read_local_file, write_template)
+    KINDS,
+    LocalFileError,
+    discover,
+    display_path,
+    read_local_dir,
+    read_local_file,
+    write_template,
+)
 
 LOCAL = paths.ROOT / "data" / "local"
 CODES = {"111", "560", "091"}
@@ -41,6 +49,7 @@ def synthetic_xlsx(tmp_path, name: str, rows: list[list]):
 
 
 # ---------------------------------------------------------------- templates
+
 
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -89,6 +98,7 @@ def test_unknown_kind_and_suffix_are_refused(tmp_path):
 
 # ---------------------------------------------------------------- the bundled real rows
 
+
 def test_bundled_local_files_read_cleanly_with_the_published_figures():
     frames = read_local_dir(LOCAL, {"111", "560"})
     quota, arrivals, activity = frames["quota"], frames["arrivals"], frames["activity"]
@@ -112,35 +122,60 @@ def test_bundled_local_files_read_cleanly_with_the_published_figures():
 
 def test_bundled_figures_all_come_from_published_figures():
     figures = pd.read_csv(paths.ROOT / "data/raw/published_figures/20261123-bundled/figures.csv", dtype=str)
-    published = {(r.kunta_code, r.measure, r.reference_date, float(r.value), r.source_document)
-                 for r in figures.itertuples()}
+    published = {
+        (r.kunta_code, r.measure, r.reference_date, float(r.value), r.source_document) for r in figures.itertuples()
+    }
     frames = read_local_dir(LOCAL)
     for r in frames["quota"].itertuples():
         assert (r.kunta_code, "quota_refugee_quota", str(r.year), float(r.quota), r.source_document) in published
         if pd.notna(r.emergency_cases):
-            assert (r.kunta_code, "quota_refugee_quota_emergency", str(r.year), float(r.emergency_cases),
-                    r.source_document) in published
+            assert (
+                r.kunta_code,
+                "quota_refugee_quota_emergency",
+                str(r.year),
+                float(r.emergency_cases),
+                r.source_document,
+            ) in published
     for r in frames["activity"].itertuples():
-        assert (r.kunta_code, "network_meetings", str(r.period_start.year), float(r.network_meetings),
-                r.source_document) in published
+        assert (
+            r.kunta_code,
+            "network_meetings",
+            str(r.period_start.year),
+            float(r.network_meetings),
+            r.source_document,
+        ) in published
 
 
 def test_discover_finds_kinds_by_file_name_and_ignores_the_rest(tmp_path):
-    for name in ["quota.csv", "activity_2025.xlsx", "Arrivals_kevat.CSV", "notes.txt", "budget.csv",
-                 "~$quota.xlsx", "survey.ods"]:
+    for name in [
+        "quota.csv",
+        "activity_2025.xlsx",
+        "Arrivals_kevat.CSV",
+        "notes.txt",
+        "budget.csv",
+        "~$quota.xlsx",
+        "survey.ods",
+    ]:
         (tmp_path / name).write_text("x")
     found = discover(tmp_path)
     assert {k: [p.name for p in v] for k, v in found.items()} == {
-        "quota": ["quota.csv"], "arrivals": ["Arrivals_kevat.CSV"], "activity": ["activity_2025.xlsx"], "survey": []}
+        "quota": ["quota.csv"],
+        "arrivals": ["Arrivals_kevat.CSV"],
+        "activity": ["activity_2025.xlsx"],
+        "survey": [],
+    }
     assert discover(tmp_path / "missing") == {kind: [] for kind in KINDS}
 
 
 # ---------------------------------------------------------------- headers and value forms
 
+
 def test_finnish_english_and_umlaut_headers_give_identical_frames(tmp_path):
     rows = "111,2024,15,5,doc_a,\n091,2025,0,,doc_b,note\n"
     finnish = synthetic(tmp_path, "quota_fi.csv", QUOTA_HEADER_FI + "\n" + rows)
-    english = synthetic(tmp_path, "quota_en.csv", " Kunta_Code ,YEAR,quota,emergency_cases,source_document,Note\n" + rows)
+    english = synthetic(
+        tmp_path, "quota_en.csv", " Kunta_Code ,YEAR,quota,emergency_cases,source_document,Note\n" + rows
+    )
     umlauts = synthetic(tmp_path, "quota_aa.csv", "Kuntakoodi,Vuosi,Kiintiö,Hätätapaukset,Lähde,Huomautus\n" + rows)
     frames = [read_local_file("quota", p).drop(columns="source_file") for p in (finnish, english, umlauts)]
     pd.testing.assert_frame_equal(frames[0], frames[1])
@@ -148,16 +183,22 @@ def test_finnish_english_and_umlaut_headers_give_identical_frames(tmp_path):
 
 
 def test_finnish_dates_decimal_comma_and_code_forms_parse(tmp_path):
-    arrivals = synthetic(tmp_path, "arrivals_synthetic.csv",
-                         "kuntakoodi,alkupaiva,loppupaiva,henkiloita,perheita,lahde,huomautus\n"
-                         "KU111,1.1.2024,31.3.2024,3,,doc,\n91,2024-04-01,30.6.2024,,2,doc,\n")
+    arrivals = synthetic(
+        tmp_path,
+        "arrivals_synthetic.csv",
+        "kuntakoodi,alkupaiva,loppupaiva,henkiloita,perheita,lahde,huomautus\n"
+        "KU111,1.1.2024,31.3.2024,3,,doc,\n91,2024-04-01,30.6.2024,,2,doc,\n",
+    )
     frame = read_local_file("arrivals", arrivals)
     assert frame["kunta_code"].tolist() == ["111", "091"]
     assert frame["period_end"].tolist() == [pd.Timestamp("2024-03-31"), pd.Timestamp("2024-06-30")]
-    survey = synthetic(tmp_path, "survey_synthetic.csv",
-                       "kuntakoodi;ajanjakso;teema;kysymys;asteikko;keskiarvo;osuus_pct;vastaajia;lahde;huomautus\n"
-                       "111;2025-h1;customer_satisfaction;Tyytyväisyys?;1-5;4,2;;25;kysely;\n"
-                       "111;2025;Turvallisuus;Tunnetko olosi turvalliseksi?;%;;87,5;40;kysely;\n")
+    survey = synthetic(
+        tmp_path,
+        "survey_synthetic.csv",
+        "kuntakoodi;ajanjakso;teema;kysymys;asteikko;keskiarvo;osuus_pct;vastaajia;lahde;huomautus\n"
+        "111;2025-h1;customer_satisfaction;Tyytyväisyys?;1-5;4,2;;25;kysely;\n"
+        "111;2025;Turvallisuus;Tunnetko olosi turvalliseksi?;%;;87,5;40;kysely;\n",
+    )
     frame = read_local_file("survey", survey)
     assert frame["mean"].iloc[0] == pytest.approx(4.2)
     assert frame["share_pct"].iloc[1] == pytest.approx(87.5)
@@ -166,13 +207,17 @@ def test_finnish_dates_decimal_comma_and_code_forms_parse(tmp_path):
 
 
 def test_xlsx_is_read_with_sheet_row_numbers_and_native_cell_types(tmp_path):
-    path = synthetic_xlsx(tmp_path, "arrivals_synthetic.xlsx", [
-        ["kuntakoodi", "alkupaiva", "loppupaiva", "henkiloita", "perheita", "lahde", "huomautus"],
-        ["# kunta_code", "period_start", "period_end", "persons", "families", "source_document", "note"],
-        [111, pd.Timestamp("2024-01-01").to_pydatetime(), "29.2.2024", 9, None, "doc", None],
-        [],
-        [91, "2024-04-01", "2024-06-30", None, 1.0, "doc", "one family"],
-    ])
+    path = synthetic_xlsx(
+        tmp_path,
+        "arrivals_synthetic.xlsx",
+        [
+            ["kuntakoodi", "alkupaiva", "loppupaiva", "henkiloita", "perheita", "lahde", "huomautus"],
+            ["# kunta_code", "period_start", "period_end", "persons", "families", "source_document", "note"],
+            [111, pd.Timestamp("2024-01-01").to_pydatetime(), "29.2.2024", 9, None, "doc", None],
+            [],
+            [91, "2024-04-01", "2024-06-30", None, 1.0, "doc", "one family"],
+        ],
+    )
     frame = read_local_file("arrivals", path)
     assert frame["source_row"].tolist() == ["row 3", "row 5"]
     assert frame["kunta_code"].tolist() == ["111", "091"]
@@ -182,13 +227,27 @@ def test_xlsx_is_read_with_sheet_row_numbers_and_native_cell_types(tmp_path):
 
 # ---------------------------------------------------------------- each problem, named in both languages
 
+
 def test_a_year_that_is_not_a_year_names_file_line_column_and_value(tmp_path):
-    path = synthetic(tmp_path, "quota_synthetic.csv", "# comment\n" + QUOTA_HEADER_FI + "\n# english\n111,kaksi,15,5,doc,\n")
+    path = synthetic(
+        tmp_path, "quota_synthetic.csv", "# comment\n" + QUOTA_HEADER_FI + "\n# english\n111,kaksi,15,5,doc,\n"
+    )
     message, problems = problems_of("quota", path)
-    assert message == (f'{display_path(path)}, rivi/line 4, sarake/column "vuosi" (year): arvo/value "kaksi" – '
-                       "odotettu: vuosi, esim. 2025 / expected: a year, e.g. 2025")
-    assert problems == [{"file": display_path(path), "row": "line 4", "column": "vuosi", "column_en": "year", "value": "kaksi",
-                         "expected_fi": "vuosi, esim. 2025", "expected_en": "a year, e.g. 2025"}]
+    assert message == (
+        f'{display_path(path)}, rivi/line 4, sarake/column "vuosi" (year): arvo/value "kaksi" – '
+        "odotettu: vuosi, esim. 2025 / expected: a year, e.g. 2025"
+    )
+    assert problems == [
+        {
+            "file": display_path(path),
+            "row": "line 4",
+            "column": "vuosi",
+            "column_en": "year",
+            "value": "kaksi",
+            "expected_fi": "vuosi, esim. 2025",
+            "expected_en": "a year, e.g. 2025",
+        }
+    ]
 
 
 def test_a_negative_count_is_a_problem(tmp_path):
@@ -221,28 +280,39 @@ def test_an_unknown_extra_column_is_named(tmp_path):
 
 
 def test_a_period_that_ends_before_it_starts_is_a_problem(tmp_path):
-    path = synthetic(tmp_path, "activity_synthetic.csv",
-                     "kuntakoodi,alkupaiva,loppupaiva,verkostotapaamiset,lahde\n111,1.7.2024,30.6.2024,2,doc\n")
+    path = synthetic(
+        tmp_path,
+        "activity_synthetic.csv",
+        "kuntakoodi,alkupaiva,loppupaiva,verkostotapaamiset,lahde\n111,1.7.2024,30.6.2024,2,doc\n",
+    )
     message, _ = problems_of("activity", path)
     assert 'rivi/line 2, sarake/column "loppupaiva" (period_end): arvo/value "30.6.2024"' in message
     assert "ei ole ennen alkupäivää" in message and "not before the start of the period" in message
 
 
 def test_a_share_over_100_and_a_theme_not_in_the_list_are_problems(tmp_path):
-    path = synthetic(tmp_path, "survey_synthetic.csv",
-                     "kuntakoodi,ajanjakso,teema,kysymys,asteikko,keskiarvo,osuus_pct,vastaajia,lahde\n"
-                     "111,2025,safety,Q,%,,120,30,doc\n"
-                     "111,2025,happiness,Q,1-5,4,,30,doc\n")
+    path = synthetic(
+        tmp_path,
+        "survey_synthetic.csv",
+        "kuntakoodi,ajanjakso,teema,kysymys,asteikko,keskiarvo,osuus_pct,vastaajia,lahde\n"
+        "111,2025,safety,Q,%,,120,30,doc\n"
+        "111,2025,happiness,Q,1-5,4,,30,doc\n",
+    )
     message, problems = problems_of("survey", path)
     assert [(p["row"], p["column"], p["value"]) for p in problems] == [
-        ("line 2", "osuus_pct", "120"), ("line 3", "teema", "happiness")]
+        ("line 2", "osuus_pct", "120"),
+        ("line 3", "teema", "happiness"),
+    ]
     assert "osuus 0–100" in message and "a share 0–100" in message
     assert "yksi teemoista customer_satisfaction" in message and "one of the themes" in message
 
 
 def test_a_row_without_any_of_the_values_and_a_missing_required_value_are_problems(tmp_path):
-    path = synthetic(tmp_path, "arrivals_synthetic.csv",
-                     "kuntakoodi,alkupaiva,loppupaiva,henkiloita,perheita,lahde\n111,1.1.2024,31.1.2024,,,\n")
+    path = synthetic(
+        tmp_path,
+        "arrivals_synthetic.csv",
+        "kuntakoodi,alkupaiva,loppupaiva,henkiloita,perheita,lahde\n111,1.1.2024,31.1.2024,,,\n",
+    )
     message, problems = problems_of("arrivals", path)
     assert [p["column"] for p in problems] == ["henkiloita/perheita", "lahde"]
     assert "vähintään yksi luku" in message and "at least one number in persons, families" in message
@@ -257,21 +327,30 @@ def test_the_same_year_twice_names_both_lines(tmp_path):
 
 
 def test_all_problems_of_a_file_are_reported_at_once(tmp_path):
-    path = synthetic(tmp_path, "quota_synthetic.csv",
-                     QUOTA_HEADER_FI + "\n111,kaksi,15,,doc,\n999,2024,-1,,doc,\n111,2025,,,,\n")
+    path = synthetic(
+        tmp_path, "quota_synthetic.csv", QUOTA_HEADER_FI + "\n111,kaksi,15,,doc,\n999,2024,-1,,doc,\n111,2025,,,,\n"
+    )
     _, problems = problems_of("quota", path, CODES)
     assert [(p["row"], p["column"]) for p in problems] == [
-        ("line 2", "vuosi"), ("line 3", "kuntakoodi"), ("line 3", "kiintio"), ("line 4", "kiintio"),
-        ("line 4", "lahde")]
+        ("line 2", "vuosi"),
+        ("line 3", "kuntakoodi"),
+        ("line 3", "kiintio"),
+        ("line 4", "kiintio"),
+        ("line 4", "lahde"),
+    ]
 
 
 def test_xlsx_problems_name_the_sheet_row(tmp_path):
-    path = synthetic_xlsx(tmp_path, "quota_synthetic.xlsx", [
-        ["kuntakoodi", "vuosi", "kiintio", "hatatapaukset", "lahde", "huomautus"],
-        ["# kunta_code", "year", "quota", "emergency_cases", "source_document", "note"],
-        [111, 2024, 15, 5, "doc", None],
-        [111, "kaksi", 15, 5, "doc", None],
-    ])
+    path = synthetic_xlsx(
+        tmp_path,
+        "quota_synthetic.xlsx",
+        [
+            ["kuntakoodi", "vuosi", "kiintio", "hatatapaukset", "lahde", "huomautus"],
+            ["# kunta_code", "year", "quota", "emergency_cases", "source_document", "note"],
+            [111, 2024, 15, 5, "doc", None],
+            [111, "kaksi", 15, 5, "doc", None],
+        ],
+    )
     message, problems = problems_of("quota", path)
     assert problems[0]["row"] == "row 4"
     assert f'{display_path(path)}, rivi/row 4, sarake/column "vuosi" (year): arvo/value "kaksi"' in message

@@ -2,6 +2,7 @@
 
 Every table here is synthetic, built in the test; only the municipality names are real.
 """
+
 from __future__ import annotations
 
 import io
@@ -11,14 +12,20 @@ import pytest
 from openpyxl import Workbook
 
 from pipeline.read.temporary_protection_table import (
-    COLUMNS, TemporaryProtectionFileError, month_end, read_temporary_protection_table)
+    COLUMNS,
+    TemporaryProtectionFileError,
+    month_end,
+    read_temporary_protection_table,
+)
 
-MUNICIPALITIES = pd.DataFrame({
-    "kunta_code": ["111", "560", "091"],
-    "name_fi": ["Heinola", "Orimattila", "Helsinki"],
-    "name_sv": ["Heinola", "Orimattila", "Helsingfors"],
-    "name_en": ["Heinola", "Orimattila", "Helsinki"],
-})
+MUNICIPALITIES = pd.DataFrame(
+    {
+        "kunta_code": ["111", "560", "091"],
+        "name_fi": ["Heinola", "Orimattila", "Helsinki"],
+        "name_sv": ["Heinola", "Orimattila", "Helsingfors"],
+        "name_en": ["Heinola", "Orimattila", "Helsinki"],
+    }
+)
 
 
 def read_csv_text(text: str, name: str = "synthetic_tp.csv") -> pd.DataFrame:
@@ -51,7 +58,8 @@ def test_long_csv_with_finnish_headers_and_a_title_row():
         "Kunta;Päivämäärä;Lukumäärä;Huomautus\n"
         "Heinola;30.9.2025;42;\n"
         "Orimattila;30.9.2025;155;vastaanottokeskus\n"
-        "Heinola;2025-08;40;\n")
+        "Heinola;2025-08;40;\n"
+    )
     assert list(frame.columns) == COLUMNS
     assert frame["kunta_code"].tolist() == ["111", "111", "560"]
     assert frame["reference_date"].tolist() == pd.to_datetime(["2025-08-31", "2025-09-30", "2025-09-30"]).tolist()
@@ -62,11 +70,14 @@ def test_long_csv_with_finnish_headers_and_a_title_row():
 
 
 def test_long_xlsx_with_english_headers_and_sheet_rows():
-    content = xlsx_bytes([
-        ["Municipality code", "Reference_date", "Persons", "Note"],
-        ["KU111", pd.Timestamp("2025-09-30").to_pydatetime(), 42, None],
-        [560, "2025M09", 155.0, "reception centre"],
-    ], title_rows=2)
+    content = xlsx_bytes(
+        [
+            ["Municipality code", "Reference_date", "Persons", "Note"],
+            ["KU111", pd.Timestamp("2025-09-30").to_pydatetime(), 42, None],
+            [560, "2025M09", 155.0, "reception centre"],
+        ],
+        title_rows=2,
+    )
     frame = read_temporary_protection_table(content, "synthetic_tp.xlsx", MUNICIPALITIES)
     assert frame["kunta_code"].tolist() == ["111", "560"]
     assert frame["persons"].tolist() == [42, 155]
@@ -79,7 +90,8 @@ def test_wide_form_is_melted_one_row_per_month_and_the_row_total_dropped():
         "kunta,2025-07,8/2025,30.9.2025,Yhteensä\n"
         "Heinola,40,41,42,123\n"
         "Helsingfors,900,,..,1800\n"
-        "Yhteensä,940,41,42,1923\n")
+        "Yhteensä,940,41,42,1923\n"
+    )
     assert len(frame) == 6
     heinola = frame[frame["kunta_code"] == "111"]
     assert heinola["reference_date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-07-31", "2025-08-31", "2025-09-30"]
@@ -91,10 +103,12 @@ def test_wide_form_is_melted_one_row_per_month_and_the_row_total_dropped():
 
 
 def test_wide_xlsx_with_date_cells_as_month_headers():
-    content = xlsx_bytes([
-        ["Kotikunta", pd.Timestamp("2025-08-31").to_pydatetime(), pd.Timestamp("2025-09-30").to_pydatetime()],
-        ["Orimattila", 150, 155],
-    ])
+    content = xlsx_bytes(
+        [
+            ["Kotikunta", pd.Timestamp("2025-08-31").to_pydatetime(), pd.Timestamp("2025-09-30").to_pydatetime()],
+            ["Orimattila", 150, 155],
+        ]
+    )
     frame = read_temporary_protection_table(content, "synthetic_tp.xlsx", MUNICIPALITIES)
     assert frame["persons"].tolist() == [150, 155]
     assert frame["reference_date"].tolist() == pd.to_datetime(["2025-08-31", "2025-09-30"]).tolist()
@@ -111,27 +125,31 @@ def test_municipalities_by_name_any_case_swedish_english_or_code():
         "Helsingfors,2025-01,6\n"
         "helsinki,2025-02,7\n"
         "91,2025-03,8\n"
-        "111 Heinola,2025-06,9\n")
+        "111 Heinola,2025-06,9\n"
+    )
     assert frame["kunta_code"].tolist() == ["091"] * 3 + ["111"] * 6
 
 
 def test_totals_are_dropped():
     frame = read_csv_text(
         "kunta;kuukausi;lukumäärä\nHeinola;2025-09;42\nYhteensä;2025-09;197\nKoko maa;2025-09;30000\n"
-        "Total;2025-09;197\nKaikki;2025-09;197\n")
+        "Total;2025-09;197\nKaikki;2025-09;197\n"
+    )
     assert frame["kunta_code"].tolist() == ["111"]
 
 
 def test_hidden_counts_are_missing_with_the_publishers_symbol_and_empty_is_not_zero():
     frame = read_csv_text(
         "kunta,date,count\nHeinola,2025-01,..\nHeinola,2025-02,<5\nHeinola,2025-03,alle 5\n"
-        "Heinola,2025-04,-\nHeinola,2025-05,.\nHeinola,2025-06,\nHeinola,2025-07,0\nHeinola,2025-08,1 234\n")
+        "Heinola,2025-04,-\nHeinola,2025-05,.\nHeinola,2025-06,\nHeinola,2025-07,0\nHeinola,2025-08,1 234\n"
+    )
     assert frame["persons"].tolist() == [pd.NA] * 6 + [0, 1234]
     assert frame["count_status"].tolist() == ["..", "<5", "alle 5", "-", ".", None, None, None]
 
 
-@pytest.mark.parametrize("text", ["2025-09-30", "30.9.2025", "2025-09", "9/2025", "2025M09", "syyskuu 2025",
-                                  "September 2025", "2025-09-15"])
+@pytest.mark.parametrize(
+    "text", ["2025-09-30", "30.9.2025", "2025-09", "9/2025", "2025M09", "syyskuu 2025", "September 2025", "2025-09-15"]
+)
 def test_every_month_form_becomes_the_month_end(text):
     assert month_end(text) == pd.Timestamp("2025-09-30")
 
@@ -142,8 +160,9 @@ def test_a_separate_year_column_completes_a_month_number():
 
 
 def test_a_repeated_municipality_and_month_names_both_rows():
-    message, problems = problems_of("kunta,päivämäärä,lukumäärä\nHeinola,30.9.2025,42\nOrimattila,30.9.2025,155\n"
-                                    "KU111,2025-09,41\n")
+    message, problems = problems_of(
+        "kunta,päivämäärä,lukumäärä\nHeinola,30.9.2025,42\nOrimattila,30.9.2025,155\nKU111,2025-09,41\n"
+    )
     assert len(problems) == 1
     assert 'synthetic_tp.csv, rivi/line 2, sarake/column "kunta": arvo/value "Heinola"' in message
     assert "line 2, line 4" in message
@@ -157,10 +176,15 @@ def test_unknown_names_bad_dates_and_bad_counts_are_all_reported_with_rows():
         "Atlantis;2025-09;3\n"
         "Orimattila;syyskuuta;155\n"
         "Helsinki;2025-09;-4\n"
-        "Helsinki;2025-10;kolme\n", name="synthetic_bad_tp.csv")
+        "Helsinki;2025-10;kolme\n",
+        name="synthetic_bad_tp.csv",
+    )
     assert [(p["row"], p["column"], p["value"]) for p in problems] == [
-        ("line 3", "Municipality", "Atlantis"), ("line 4", "Date", "syyskuuta"),
-        ("line 5", "Count", "-4"), ("line 6", "Count", "kolme")]
+        ("line 3", "Municipality", "Atlantis"),
+        ("line 4", "Date", "syyskuuta"),
+        ("line 5", "Count", "-4"),
+        ("line 6", "Count", "kolme"),
+    ]
     lines = message.splitlines()
     assert len(lines) == 4
     assert lines[0].startswith('synthetic_bad_tp.csv, rivi/line 3, sarake/column "Municipality": arvo/value "Atlantis"')
@@ -170,7 +194,9 @@ def test_unknown_names_bad_dates_and_bad_counts_are_all_reported_with_rows():
 
 
 def test_xlsx_problems_name_the_sheet_row():
-    content = xlsx_bytes([["Kunta", "Päivämäärä", "Lukumäärä"], ["Heinola", "30.9.2025", 42], ["Turku", "30.9.2025", 9]])
+    content = xlsx_bytes(
+        [["Kunta", "Päivämäärä", "Lukumäärä"], ["Heinola", "30.9.2025", 42], ["Turku", "30.9.2025", 9]]
+    )
     message, problems = problems_of(content, name="synthetic_tp.xlsx")
     assert problems[0]["row"] == "row 3"
     assert 'synthetic_tp.xlsx, rivi/row 3, sarake/column "Kunta": arvo/value "Turku"' in message

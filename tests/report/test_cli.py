@@ -1,4 +1,5 @@
 """The analyst's commands, run as the analyst runs them."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The small-count rule holds in every output: the marts, ``profile``, ``indicators`` (text and JSON)."""
+
 from __future__ import annotations
 
 import json
@@ -32,10 +33,14 @@ def test_no_table_users_read_holds_a_count_of_1_to_4(small_counts_db):
                     applies += f" and {column} in ({', '.join(repr(v) for v in values)})"
                 small = con.execute(f"select count(*) from {table} where {count} between 1 and 4{applies}").fetchall()
                 assert small == [(0,)], (table, count)
-        hidden = con.execute("select value, value_flag from local_activity where kunta_code = '111' "
-                             "and measure = 'clients' and period_start = '2025-01-01'").fetchall()
-        meetings = con.execute("select value, value_flag from local_activity where kunta_code = '111' "
-                               "and measure = 'network_meetings' and period_start = '2025-01-01'").fetchall()
+        hidden = con.execute(
+            "select value, value_flag from local_activity where kunta_code = '111' "
+            "and measure = 'clients' and period_start = '2025-01-01'"
+        ).fetchall()
+        meetings = con.execute(
+            "select value, value_flag from local_activity where kunta_code = '111' "
+            "and measure = 'network_meetings' and period_start = '2025-01-01'"
+        ).fetchall()
         assert hidden == [(None, "confidential")] and meetings == [(2, None)]
 
 
@@ -71,6 +76,7 @@ def test_a_hidden_share_takes_the_next_smallest_municipality_not_the_region(con)
     # Merijärvi and Sottunga imply under 5 persons in every year (the nearest year's population where the
     # year's own is unknown); Reisjärvi and Kökar are their regions' next smallest, hidden with them
     assert {name for name, _ in hidden} >= {"Merijärvi", "Reisjärvi", "Sottunga", "Kökar"}
-    regions = con.execute("select count(*) from foreign_language_speakers where area_level = 'region' "
-                          "and share_pct is null").fetchall()
+    regions = con.execute(
+        "select count(*) from foreign_language_speakers where area_level = 'region' and share_pct is null"
+    ).fetchall()
     assert regions == [(0,)]

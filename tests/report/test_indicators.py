@@ -1,4 +1,5 @@
 """Kuntaliitto's twelve impact indicators: registry, mart and ``indicators --json``."""
+
 from __future__ import annotations
 
 import json
@@ -37,13 +38,20 @@ def test_registry_has_twelve_indicators_in_four_groups_with_three_languages():
 def test_indicators_json_for_heinola(built_db, capsys):
     result = run_json(capsys, "indicators", "Heinola", "--json")
     assert len(result) == 12
-    assert [i["group"] for i in result][::3] == ["Hyvinvointi", "Kaupunki/kunta", "Palveluiden saatavuus ja laatu",
-                                                "Toiminta ja talous"]
+    assert [i["group"] for i in result][::3] == [
+        "Hyvinvointi",
+        "Kaupunki/kunta",
+        "Palveluiden saatavuus ja laatu",
+        "Toiminta ja talous",
+    ]
     ind = by_id(result)
 
     intl = ind["kansainvalistyminen"]
-    assert (intl["indicator_fi"], intl["indicator_en"], intl["status"]) == ("Kansainvälistyminen", "Internationalisation",
-                                                                           "measured")
+    assert (intl["indicator_fi"], intl["indicator_en"], intl["status"]) == (
+        "Kansainvälistyminen",
+        "Internationalisation",
+        "measured",
+    )
     share = next(m for m in intl["measures"] if m["measure_id"] == "foreign_language_share_pct")
     assert (share["value"], share["unit"], share["reference_date"]) == (5.8, "percent", "2025-12-31")
     assert share["source"].startswith("Tilastokeskus, StatFin 159t")
@@ -90,8 +98,11 @@ def test_survey_file_fills_wellbeing_and_small_n_is_hidden(raw_root, tmp_path, c
     assert "n = 40" in inclusion["source"]
     # three answers: below the small-count threshold, the result is hidden (shown as '..'), not "no data"
     safety = ind["turvallinen_ymparisto"]["measures"][0]
-    assert (ind["turvallinen_ymparisto"]["status"], safety["value"], safety["value_flag"]) == ("local", None,
-                                                                                              "confidential")
+    assert (ind["turvallinen_ymparisto"]["status"], safety["value"], safety["value_flag"]) == (
+        "local",
+        None,
+        "confidential",
+    )
     assert "n = < 5" in safety["source"]
 
 

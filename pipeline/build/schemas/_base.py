@@ -1,7 +1,8 @@
 """Building blocks shared by the Pandera models."""
+
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 import pandas as pd
 import pandera.pandas as pa
@@ -15,9 +16,11 @@ FLAGS = [CONFIDENTIAL, MISSING]
 def no_count_1_to_4(series: pd.Series) -> pd.Series:
     """The disclosure rule held: no count of 1-4 persons is left in a table users read."""
     return ~is_small(series)
+
+
 SEXES = ["total", "male", "female"]
 METHODS = ["published", "harmonised", "computed", "computed_estimate"]
-YEARS = {"ge": 1970, "le": 2100}
+YEARS: dict[str, Any] = {"ge": 1970, "le": 2100}
 
 
 class Strict(pa.DataFrameModel):
@@ -46,6 +49,7 @@ class AreaModel(Strict):
 
 class KuntaliittoAnswers(Strict):
     """Kuntaliitto's survey: one question a row, shares of answers in percent."""
+
     question_id: str = pa.Field(unique=True)
     question_fi: str
     question_en: str
@@ -63,6 +67,7 @@ class KuntaliittoAnswers(Strict):
 
 class MunicipalityClassification(Strict):
     """A municipality of the current division: code, fi/sv/en names, region, wellbeing services county."""
+
     kunta_code: str = pa.Field(str_matches=r"^\d{3}$", unique=True)
     name_fi: str
     name_sv: str
@@ -88,6 +93,7 @@ class StagedArea(Strict):
 
 class StagedCounts(StagedArea):
     """A breakdown of population by year and sex; a cell the publisher left empty stays null."""
+
     year: int = pa.Field(**YEARS)
     sex: str = pa.Field(isin=SEXES)
     population: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
@@ -96,6 +102,7 @@ class StagedCounts(StagedArea):
 
 class LocalFile(Strict):
     """Columns every table from the municipality's own files has."""
+
     kunta_code: str = pa.Field(str_matches=r"^\d{3}$")
     source_document: str
     note: Optional[str] = pa.Field(nullable=True)
@@ -105,6 +112,7 @@ class LocalFile(Strict):
 
 class PopulationBreakdown(AreaModel):
     """Population by year and sex and one more variable; a cell the publisher left empty stays null."""
+
     year: int = pa.Field(**YEARS)
     reference_date: pd.Timestamp
     sex: str = pa.Field(isin=SEXES)
@@ -119,4 +127,5 @@ class PopulationBreakdown(AreaModel):
 
 class MunicipalityCounts(Strict):
     """A table of the municipality's figures: every municipality in the classification (checked apart)."""
+
     kunta_code: str = pa.Field(str_matches=r"^\d{3}$")

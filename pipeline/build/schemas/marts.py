@@ -1,4 +1,5 @@
 """Pandera models of the marts (sql/marts/<table>.sql): what the dashboard and the CLI read."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -7,9 +8,17 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline.build.schemas._base import (
-    FLAGS, METHODS, YEARS, AreaModel, KuntaliittoAnswers, MunicipalityClassification, MunicipalityCounts, PopulationBreakdown,
-    Strict, no_count_1_to_4)
-
+    FLAGS,
+    METHODS,
+    YEARS,
+    AreaModel,
+    KuntaliittoAnswers,
+    MunicipalityClassification,
+    MunicipalityCounts,
+    PopulationBreakdown,
+    Strict,
+    no_count_1_to_4,
+)
 
 
 class DimMunicipality(MunicipalityClassification):
@@ -59,7 +68,9 @@ class ForeignLanguageSpeakers(AreaModel):
 
     @pa.dataframe_check(name="every_value_has_a_source")
     def every_value_has_a_source(cls, df: pd.DataFrame) -> pd.Series:
-        return (df["speakers"].isna() | df["speakers_source"].notna()) & (df["share_pct"].isna() | df["share_source"].notna())
+        return (df["speakers"].isna() | df["speakers_source"].notna()) & (
+            df["share_pct"].isna() | df["share_source"].notna()
+        )
 
     class Config:
         unique = ["area_level", "area_code", "year"]
@@ -246,6 +257,7 @@ class IndicatorMeasures(Strict):
 
 class Sources(Strict):
     """Every source the figures cite: each dataset with its snapshot, each published document, each local kind."""
+
     source_key: str = pa.Field(unique=True)
     dataset: str
     citation: str

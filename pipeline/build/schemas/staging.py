@@ -1,4 +1,5 @@
 """Pandera models of the staging tables (sql/staging/stg_<dataset>.sql), one per dataset."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -7,8 +8,14 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline.build.schemas._base import (
-    YEARS, KuntaliittoAnswers, LocalFile, MunicipalityClassification, StagedArea, StagedCounts, Strict)
-
+    YEARS,
+    KuntaliittoAnswers,
+    LocalFile,
+    MunicipalityClassification,
+    StagedArea,
+    StagedCounts,
+    Strict,
+)
 
 
 class StgForeignLanguageSpeakers(StagedArea):

@@ -21,13 +21,22 @@ Modules: ``forms`` (constants and the expected form of each type), ``models`` (P
 ``header`` and ``checks`` (parts of reading), ``read`` (one file, a directory), ``discover``,
 ``instructions``, ``templates`` and ``xlsx_template``. Everything public is importable from here.
 """
+
 from __future__ import annotations
 
 from pipeline.read.local_files.checks import ROW_CHECKS
 from pipeline.read.local_files.discover import discover
 from pipeline.read.local_files.forms import (
-    FORMS, PERIOD_PATTERN, REQUIRED_EN, REQUIRED_FI, SUFFIXES, THEME_ALIASES_FI, THEMES, UNKNOWN_MUNICIPALITY,
-    YEAR_RANGE)
+    FORMS,
+    PERIOD_PATTERN,
+    REQUIRED_EN,
+    REQUIRED_FI,
+    SUFFIXES,
+    THEME_ALIASES_FI,
+    THEMES,
+    UNKNOWN_MUNICIPALITY,
+    YEAR_RANGE,
+)
 from pipeline.read.local_files.instructions import instructions
 from pipeline.read.local_files.kinds import KINDS, LocalColumn, LocalKind, kind_spec
 from pipeline.read.local_files.models import ACTIVITY_COUNTS, ActivityModel, ArrivalsModel, QuotaModel, SurveyModel
@@ -38,11 +47,43 @@ from pipeline.read.local_files.tables import Rows, UnreadableTable, cell_text, c
 from pipeline.read.local_files.templates import template_text, write_template
 
 __all__ = [
-    "ACTIVITY_COUNTS", "FORMS", "KINDS", "PARSERS", "PERIOD_PATTERN", "REQUIRED_EN", "REQUIRED_FI", "ROW_CHECKS",
-    "SUFFIXES", "THEMES", "THEME_ALIASES_FI", "UNKNOWN_MUNICIPALITY", "YEAR_RANGE",
-    "ActivityModel", "ArrivalsModel", "LocalColumn", "LocalFileError", "LocalKind", "QuotaModel", "Rows",
-    "SurveyModel", "UnreadableTable",
-    "cell_text", "csv_rows", "discover", "display_path", "empty_frame", "fold", "format_problem", "instructions",
-    "kind_spec", "parse_date", "read_local_dir", "read_local_file", "read_local_snapshot", "table_rows", "template_text",
-    "write_template", "xlsx_sheets",
+    "ACTIVITY_COUNTS",
+    "FORMS",
+    "KINDS",
+    "PARSERS",
+    "PERIOD_PATTERN",
+    "REQUIRED_EN",
+    "REQUIRED_FI",
+    "ROW_CHECKS",
+    "SUFFIXES",
+    "THEMES",
+    "THEME_ALIASES_FI",
+    "UNKNOWN_MUNICIPALITY",
+    "YEAR_RANGE",
+    "ActivityModel",
+    "ArrivalsModel",
+    "LocalColumn",
+    "LocalFileError",
+    "LocalKind",
+    "QuotaModel",
+    "Rows",
+    "SurveyModel",
+    "UnreadableTable",
+    "cell_text",
+    "csv_rows",
+    "discover",
+    "display_path",
+    "empty_frame",
+    "fold",
+    "format_problem",
+    "instructions",
+    "kind_spec",
+    "parse_date",
+    "read_local_dir",
+    "read_local_file",
+    "read_local_snapshot",
+    "table_rows",
+    "template_text",
+    "write_template",
+    "xlsx_sheets",
 ]

@@ -1,4 +1,5 @@
 """Problems found after parsing: unknown municipalities and Pandera's failure cases, worded per check."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,14 +15,31 @@ def unknown_municipalities(parsed, raw, body, shown, codes: set[str] | None) -> 
         return []
     unknown = parsed["kunta_code"].notna() & ~parsed["kunta_code"].isin(codes)
     fi, en = UNKNOWN_MUNICIPALITY
-    return [problem(shown, body[i][0], "kuntakoodi", "kunta_code", raw["kunta_code"].iat[i],
-                    f"{fi} ({parsed['kunta_code'].iat[i]} ei ole kuntakoodi)",
-                    f"{en} ({parsed['kunta_code'].iat[i]} is not one)")
-            for i in range(len(parsed)) if unknown.iat[i]]
+    return [
+        problem(
+            shown,
+            body[i][0],
+            "kuntakoodi",
+            "kunta_code",
+            raw["kunta_code"].iat[i],
+            f"{fi} ({parsed['kunta_code'].iat[i]} ei ole kuntakoodi)",
+            f"{en} ({parsed['kunta_code'].iat[i]} is not one)",
+        )
+        for i in range(len(parsed))
+        if unknown.iat[i]
+    ]
 
 
-def pandera_problems(spec: LocalKind, cases: pd.DataFrame, raw: pd.DataFrame, parsed: pd.DataFrame, body: Rows,
-                     shown: str, bad_cells: set, missing: set[str]) -> list[dict]:
+def pandera_problems(
+    spec: LocalKind,
+    cases: pd.DataFrame,
+    raw: pd.DataFrame,
+    parsed: pd.DataFrame,
+    body: Rows,
+    shown: str,
+    bad_cells: set,
+    missing: set[str],
+) -> list[dict]:
     """Pandera's failure cases as problems, leaving out values that already failed to parse and
     columns already reported missing from the header. A row check is one problem per row."""
     problems, seen = [], set()
@@ -40,8 +58,11 @@ def pandera_problems(spec: LocalKind, cases: pd.DataFrame, raw: pd.DataFrame, pa
                 problems.append(make(spec, raw, parsed, body, i, shown))
             continue
         if case.column not in spec.names:
-            problems.append(problem(shown, row, case.column, None, case.failure_case,
-                                    f"tarkistus {case.check}", f"check {case.check}"))
+            problems.append(
+                problem(
+                    shown, row, case.column, None, case.failure_case, f"tarkistus {case.check}", f"check {case.check}"
+                )
+            )
             continue
         col = spec.column(case.column)
         if col.name in missing or (i, col.name) in bad_cells:
@@ -56,26 +77,46 @@ def pandera_problems(spec: LocalKind, cases: pd.DataFrame, raw: pd.DataFrame, pa
 
 def _end_before_start(spec, raw, parsed, body, i, shown) -> dict:
     start = raw["period_start"].iat[i]
-    return problem(shown, body[i][0], "loppupaiva", "period_end", raw["period_end"].iat[i],
-                   f"päivämäärä, joka ei ole ennen alkupäivää (alkupaiva {start})",
-                   f"a date not before the start of the period (period_start {start})")
+    return problem(
+        shown,
+        body[i][0],
+        "loppupaiva",
+        "period_end",
+        raw["period_end"].iat[i],
+        f"päivämäärä, joka ei ole ennen alkupäivää (alkupaiva {start})",
+        f"a date not before the start of the period (period_start {start})",
+    )
 
 
 def _none_of_the_values(spec, raw, parsed, body, i, shown) -> dict:
     names = spec.at_least_one
-    return problem(shown, body[i][0], "/".join(spec.column(n).fi for n in names), "/".join(names), "",
-                   "vähintään yksi luku sarakkeisiin " + ", ".join(spec.column(n).fi for n in names),
-                   "at least one number in " + ", ".join(names))
+    return problem(
+        shown,
+        body[i][0],
+        "/".join(spec.column(n).fi for n in names),
+        "/".join(names),
+        "",
+        "vähintään yksi luku sarakkeisiin " + ", ".join(spec.column(n).fi for n in names),
+        "at least one number in " + ", ".join(names),
+    )
 
 
 def _repeated_year(spec, raw, parsed, body, i, shown) -> dict:
-    same = ((parsed["kunta_code"] == parsed["kunta_code"].iat[i]) & (parsed["year"] == parsed["year"].iat[i])).fillna(False)
+    same = ((parsed["kunta_code"] == parsed["kunta_code"].iat[i]) & (parsed["year"] == parsed["year"].iat[i])).fillna(
+        False
+    )
     others = [body[j][0] for j in range(len(parsed)) if j != i and same.iat[j]]
     numbers = ", ".join(label.split(" ", 1)[1] for label in others)
     unit = others[0].split(" ", 1)[0] if others else "line"
-    return problem(shown, body[i][0], "vuosi", "year", raw["year"].iat[i],
-                   f"yksi rivi kuntaa ja vuotta kohden (sama kunta ja vuosi myös rivillä {numbers})",
-                   f"one row per municipality and year (the same on {unit} {numbers})")
+    return problem(
+        shown,
+        body[i][0],
+        "vuosi",
+        "year",
+        raw["year"].iat[i],
+        f"yksi rivi kuntaa ja vuotta kohden (sama kunta ja vuosi myös rivillä {numbers})",
+        f"one row per municipality and year (the same on {unit} {numbers})",
+    )
 
 
 # Pandera row checks -> (columns involved, problem maker)

@@ -1,13 +1,20 @@
 """The constants of the hand-kept files: suffixes, themes, periods, years and the expected form of each type."""
+
 from __future__ import annotations
 
 SUFFIXES = (".csv", ".xlsx")
 THEMES = ["customer_satisfaction", "inclusion", "safety", "meaningfulness"]
 # Finnish names of the themes, accepted when reading and turned into the English ones.
-THEME_ALIASES_FI = {"asiakastyytyvaisyys": "customer_satisfaction", "osallisuus": "inclusion",
-                    "turvallisuus": "safety", "merkityksellisyys": "meaningfulness"}
-PERIOD_PATTERN = (r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"
-                  r"|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$")
+THEME_ALIASES_FI = {
+    "asiakastyytyvaisyys": "customer_satisfaction",
+    "osallisuus": "inclusion",
+    "turvallisuus": "safety",
+    "merkityksellisyys": "meaningfulness",
+}
+PERIOD_PATTERN = (
+    r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"
+    r"|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$"
+)
 YEAR_RANGE = (1900, 2100)
 
 # The expected form of a value of each type: (Finnish, English).
@@ -18,11 +25,15 @@ FORMS: dict[str, tuple[str, str]] = {
     "count": ("kokonaisluku ≥ 0, esim. 12", "a whole number ≥ 0, e.g. 12"),
     "number": ("luku, esim. 4,2", "a number, e.g. 4.2"),
     "share": ("osuus 0–100, esim. 42,5", "a share 0–100, e.g. 42.5"),
-    "period": ("ajanjakso, esim. 2025, 2025-H1, 2025-Q3, 2025-03 tai 2025-01-01/2025-06-30",
-               "a period, e.g. 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01-01/2025-06-30"),
+    "period": (
+        "ajanjakso, esim. 2025, 2025-H1, 2025-Q3, 2025-03 tai 2025-01-01/2025-06-30",
+        "a period, e.g. 2025, 2025-H1, 2025-Q3, 2025-03 or 2025-01-01/2025-06-30",
+    ),
     "theme": ("yksi teemoista " + ", ".join(THEMES), "one of the themes " + ", ".join(THEMES)),
-    "document": ("lähdeasiakirjan lyhyt tunnus, esim. vuosikertomus_2023",
-                 "the source document's short name, e.g. vuosikertomus_2023"),
+    "document": (
+        "lähdeasiakirjan lyhyt tunnus, esim. vuosikertomus_2023",
+        "the source document's short name, e.g. vuosikertomus_2023",
+    ),
     "scale": ("vastausasteikko, esim. 1-5 tai %", "the answer scale, e.g. 1-5 or %"),
     "text": ("tekstiä", "text"),
 }

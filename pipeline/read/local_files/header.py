@@ -1,4 +1,5 @@
 """The header row of a hand-kept file: which column is where, and what is wrong with it."""
+
 from __future__ import annotations
 
 from pipeline.read.local_files.kinds import LocalKind
@@ -13,43 +14,87 @@ def cell_at(cells: list[str], position: int | None) -> str | None:
     return cells[position]
 
 
-def map_header(spec: LocalKind, header: list[str], body: Rows, shown: str, label: str) -> tuple[dict[str, int], list[dict]]:
+def map_header(
+    spec: LocalKind, header: list[str], body: Rows, shown: str, label: str
+) -> tuple[dict[str, int], list[dict]]:
     """Canonical name -> position in the header; problems for unknown, repeated and missing columns."""
     aliases = {}
     for c in spec.columns:
         aliases[fold(c.fi)] = c
         aliases[fold(c.name)] = c
-    positions, problems = {}, []
+    positions: dict[str, int] = {}
+    problems: list[dict] = []
     allowed_fi, allowed_en = ", ".join(c.fi for c in spec.columns), ", ".join(spec.names)
     for i, text in enumerate(header):
         if not text:
             if any(cell_at(cells, i) for _, cells in body):
-                problems.append(problem(shown, label, f"#{i + 1}", None, "",
-                                        "otsikko sarakkeelle, jossa on arvoja; sallitut: " + allowed_fi,
-                                        "a header for a column that has values; allowed: " + allowed_en))
+                problems.append(
+                    problem(
+                        shown,
+                        label,
+                        f"#{i + 1}",
+                        None,
+                        "",
+                        "otsikko sarakkeelle, jossa on arvoja; sallitut: " + allowed_fi,
+                        "a header for a column that has values; allowed: " + allowed_en,
+                    )
+                )
             continue
         col = aliases.get(fold(text))
         if col is None:
-            problems.append(problem(shown, label, text, None, None,
-                                    "tunnettu sarake; sallitut: " + allowed_fi,
-                                    "a known column; allowed: " + allowed_en))
+            problems.append(
+                problem(
+                    shown,
+                    label,
+                    text,
+                    None,
+                    None,
+                    "tunnettu sarake; sallitut: " + allowed_fi,
+                    "a known column; allowed: " + allowed_en,
+                )
+            )
         elif col.name in positions:
-            problems.append(problem(shown, label, text, col.name, None,
-                                    f"sarake vain kerran otsikkorivillä (myös sarake {positions[col.name] + 1})",
-                                    f"the column only once in the header row (also column {positions[col.name] + 1})"))
+            problems.append(
+                problem(
+                    shown,
+                    label,
+                    text,
+                    col.name,
+                    None,
+                    f"sarake vain kerran otsikkorivillä (myös sarake {positions[col.name] + 1})",
+                    f"the column only once in the header row (also column {positions[col.name] + 1})",
+                )
+            )
         else:
             positions[col.name] = i
     for c in spec.columns:
         if c.required and c.name not in positions:
-            problems.append(problem(shown, label, c.fi, c.name, None,
-                                    f"sarake otsikkorivillä ({c.form[0]}); se puuttuu",
-                                    f"the column in the header row ({c.form[1]}); it is missing"))
+            problems.append(
+                problem(
+                    shown,
+                    label,
+                    c.fi,
+                    c.name,
+                    None,
+                    f"sarake otsikkorivillä ({c.form[0]}); se puuttuu",
+                    f"the column in the header row ({c.form[1]}); it is missing",
+                )
+            )
     return positions, problems
 
 
 def extra_cells(header: list[str], body: Rows, shown: str) -> list[dict]:
     """Values to the right of the last header column."""
-    return [problem(shown, label, f"#{len(header) + 1}", None, cells[len(header)],
-                    "ei arvoja otsikkorivin viimeisen sarakkeen jälkeen",
-                    "no values after the last column of the header row")
-            for label, cells in body if any(cells[len(header):])]
+    return [
+        problem(
+            shown,
+            label,
+            f"#{len(header) + 1}",
+            None,
+            cells[len(header)],
+            "ei arvoja otsikkorivin viimeisen sarakkeen jälkeen",
+            "no values after the last column of the header row",
+        )
+        for label, cells in body
+        if any(cells[len(header) :])
+    ]

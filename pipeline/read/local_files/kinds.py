@@ -1,4 +1,5 @@
 """The kinds of hand-kept file and their columns: :data:`KINDS`, :func:`kind_spec`."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -49,14 +50,27 @@ class LocalKind:
 
 
 def _code() -> LocalColumn:
-    return LocalColumn("kunta_code", "kuntakoodi", "kunta_code", True, "kunnan kolminumeroinen koodi",
-                       "the municipality's three-digit code", "111")
+    return LocalColumn(
+        "kunta_code",
+        "kuntakoodi",
+        "kunta_code",
+        True,
+        "kunnan kolminumeroinen koodi",
+        "the municipality's three-digit code",
+        "111",
+    )
 
 
 def _source(example: str) -> LocalColumn:
-    return LocalColumn("source_document", "lahde", "document", True,
-                       "asiakirja, josta luku on (lyhyt tunnus, esim. vuosikertomus_2023)",
-                       "the document the figure is from (a short name, e.g. vuosikertomus_2023)", example)
+    return LocalColumn(
+        "source_document",
+        "lahde",
+        "document",
+        True,
+        "asiakirja, josta luku on (lyhyt tunnus, esim. vuosikertomus_2023)",
+        "the document the figure is from (a short name, e.g. vuosikertomus_2023)",
+        example,
+    )
 
 
 def _note(example: str = "esimerkki / example") -> LocalColumn:
@@ -64,11 +78,26 @@ def _note(example: str = "esimerkki / example") -> LocalColumn:
 
 
 def _period(example_start: str, example_end: str) -> tuple[LocalColumn, LocalColumn]:
-    return (LocalColumn("period_start", "alkupaiva", "date", True, "ajanjakson ensimmäinen päivä",
-                        "the first day of the period", example_start),
-            LocalColumn("period_end", "loppupaiva", "date", True,
-                        "ajanjakson viimeinen päivä (ei ennen alkupäivää)",
-                        "the last day of the period (not before the first day)", example_end))
+    return (
+        LocalColumn(
+            "period_start",
+            "alkupaiva",
+            "date",
+            True,
+            "ajanjakson ensimmäinen päivä",
+            "the first day of the period",
+            example_start,
+        ),
+        LocalColumn(
+            "period_end",
+            "loppupaiva",
+            "date",
+            True,
+            "ajanjakson viimeinen päivä (ei ennen alkupäivää)",
+            "the last day of the period (not before the first day)",
+            example_end,
+        ),
+    )
 
 
 def _optional_count(name: str, fi: str, what_fi: str, what_en: str, example: str = "") -> LocalColumn:
@@ -77,23 +106,43 @@ def _optional_count(name: str, fi: str, what_fi: str, what_en: str, example: str
 
 KINDS: dict[str, LocalKind] = {
     "quota": LocalKind(
-        "quota", "Pakolaiskiintiö", "Refugee quota",
-        "yksi rivi kuntaa ja vuotta kohden", "one row per municipality and year",
+        "quota",
+        "Pakolaiskiintiö",
+        "Refugee quota",
+        "yksi rivi kuntaa ja vuotta kohden",
+        "one row per municipality and year",
         (
             _code(),
             LocalColumn("year", "vuosi", "year", True, "vuosi, jota kiintiö koskee", "the year of the quota", "2024"),
-            LocalColumn("quota", "kiintio", "count", True, "kiintiöpakolaisten määrä vuodessa (0 = ei kiintiötä)",
-                        "quota refugees per year (0 = no quota)", "15"),
-            LocalColumn("emergency_cases", "hatatapaukset", "count", False, "kiintiöstä hätätapauksia",
-                        "of the quota, emergency cases", "5"),
+            LocalColumn(
+                "quota",
+                "kiintio",
+                "count",
+                True,
+                "kiintiöpakolaisten määrä vuodessa (0 = ei kiintiötä)",
+                "quota refugees per year (0 = no quota)",
+                "15",
+            ),
+            LocalColumn(
+                "emergency_cases",
+                "hatatapaukset",
+                "count",
+                False,
+                "kiintiöstä hätätapauksia",
+                "of the quota, emergency cases",
+                "5",
+            ),
             _source("kotoutuminen_katsaus_2024"),
             _note(),
         ),
         QuotaModel,
     ),
     "arrivals": LocalKind(
-        "arrivals", "Saapuneet kiintiöpakolaiset", "Quota refugees arrived",
-        "yksi rivi kuntaa ja ajanjaksoa kohden", "one row per municipality and period",
+        "arrivals",
+        "Saapuneet kiintiöpakolaiset",
+        "Quota refugees arrived",
+        "yksi rivi kuntaa ja ajanjaksoa kohden",
+        "one row per municipality and period",
         (
             _code(),
             *_period("1.1.2024", "29.2.2024"),
@@ -106,22 +155,42 @@ KINDS: dict[str, LocalKind] = {
         at_least_one=("persons", "families"),
     ),
     "activity": LocalKind(
-        "activity", "Kotoutumistyön toiminta", "Activity of integration work",
-        "yksi rivi kuntaa ja ajanjaksoa kohden", "one row per municipality and period",
+        "activity",
+        "Kotoutumistyön toiminta",
+        "Activity of integration work",
+        "yksi rivi kuntaa ja ajanjaksoa kohden",
+        "one row per municipality and period",
         (
             _code(),
             *_period("1.1.2024", "31.12.2024"),
-            _optional_count("dropin_visits", "matalan_kynnyksen_kaynnit", "käyntejä matalan kynnyksen palvelussa",
-                            "visits to the drop-in service"),
+            _optional_count(
+                "dropin_visits",
+                "matalan_kynnyksen_kaynnit",
+                "käyntejä matalan kynnyksen palvelussa",
+                "visits to the drop-in service",
+            ),
             _optional_count("clients", "asiakkaat", "asiakkaita", "clients"),
-            _optional_count("integration_plans", "kotoutumissuunnitelmat", "laadittuja kotoutumissuunnitelmia",
-                            "integration plans made"),
-            _optional_count("network_meetings", "verkostotapaamiset", "verkoston tapaamisia",
-                            "meetings of the network", "4"),
-            _optional_count("network_participants", "verkoston_osallistujat", "osallistujia verkoston tapaamisissa",
-                            "participants in the network's meetings"),
-            _optional_count("guided_to_work_or_education", "ohjatut_tyohon_tai_koulutukseen",
-                            "työhön tai koulutukseen ohjattuja", "persons guided to work or education"),
+            _optional_count(
+                "integration_plans",
+                "kotoutumissuunnitelmat",
+                "laadittuja kotoutumissuunnitelmia",
+                "integration plans made",
+            ),
+            _optional_count(
+                "network_meetings", "verkostotapaamiset", "verkoston tapaamisia", "meetings of the network", "4"
+            ),
+            _optional_count(
+                "network_participants",
+                "verkoston_osallistujat",
+                "osallistujia verkoston tapaamisissa",
+                "participants in the network's meetings",
+            ),
+            _optional_count(
+                "guided_to_work_or_education",
+                "ohjatut_tyohon_tai_koulutukseen",
+                "työhön tai koulutukseen ohjattuja",
+                "persons guided to work or education",
+            ),
             _source("kotoutuminen_katsaus_2024"),
             _note(),
         ),
@@ -129,22 +198,52 @@ KINDS: dict[str, LocalKind] = {
         at_least_one=tuple(ACTIVITY_COUNTS),
     ),
     "survey": LocalKind(
-        "survey", "Kyselyt: asiakastyytyväisyys, osallisuus, turvallisuus, merkityksellisyys",
+        "survey",
+        "Kyselyt: asiakastyytyväisyys, osallisuus, turvallisuus, merkityksellisyys",
         "Surveys: customer satisfaction, inclusion, safety, meaningfulness",
-        "yksi rivi kysymystä ja ajanjaksoa kohden", "one row per question and period",
+        "yksi rivi kysymystä ja ajanjaksoa kohden",
+        "one row per question and period",
         (
             _code(),
-            LocalColumn("period", "ajanjakso", "period", True, "kyselyn ajanjakso", "the period of the survey", "2025-H1"),
-            LocalColumn("theme", "teema", "theme", True,
-                        "teema: " + ", ".join(THEMES) + " (myös suomeksi: " + ", ".join(THEME_ALIASES_FI) + ")",
-                        "theme: " + ", ".join(THEMES), "customer_satisfaction"),
-            LocalColumn("question", "kysymys", "text", True, "kysymys sellaisenaan", "the question as asked",
-                        "Kuinka tyytyväinen olit palveluun?"),
-            LocalColumn("scale", "asteikko", "scale", True, "vastausasteikko, esim. 1-5 tai %",
-                        "the answer scale, e.g. 1-5 or %", "1-5"),
+            LocalColumn(
+                "period", "ajanjakso", "period", True, "kyselyn ajanjakso", "the period of the survey", "2025-H1"
+            ),
+            LocalColumn(
+                "theme",
+                "teema",
+                "theme",
+                True,
+                "teema: " + ", ".join(THEMES) + " (myös suomeksi: " + ", ".join(THEME_ALIASES_FI) + ")",
+                "theme: " + ", ".join(THEMES),
+                "customer_satisfaction",
+            ),
+            LocalColumn(
+                "question",
+                "kysymys",
+                "text",
+                True,
+                "kysymys sellaisenaan",
+                "the question as asked",
+                "Kuinka tyytyväinen olit palveluun?",
+            ),
+            LocalColumn(
+                "scale",
+                "asteikko",
+                "scale",
+                True,
+                "vastausasteikko, esim. 1-5 tai %",
+                "the answer scale, e.g. 1-5 or %",
+                "1-5",
+            ),
             LocalColumn("mean", "keskiarvo", "number", False, "vastausten keskiarvo", "the mean of the answers", "4.2"),
-            LocalColumn("share_pct", "osuus_pct", "share", False, "samaa mieltä olevien tms. osuus, %",
-                        "the share agreeing or similar, %"),
+            LocalColumn(
+                "share_pct",
+                "osuus_pct",
+                "share",
+                False,
+                "samaa mieltä olevien tms. osuus, %",
+                "the share agreeing or similar, %",
+            ),
             LocalColumn("n", "vastaajia", "count", True, "vastaajien määrä", "number of respondents", "25"),
             _source("asiakaskysely_2025"),
             _note("keksitty esimerkki / made-up example"),

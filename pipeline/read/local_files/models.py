@@ -1,4 +1,5 @@
 """The Pandera models of the hand-kept files, one per kind."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -57,8 +58,14 @@ class ArrivalsModel(_PeriodModel):
         return df[["persons", "families"]].notna().any(axis=1)
 
 
-ACTIVITY_COUNTS = ["dropin_visits", "clients", "integration_plans", "network_meetings",
-                   "network_participants", "guided_to_work_or_education"]
+ACTIVITY_COUNTS = [
+    "dropin_visits",
+    "clients",
+    "integration_plans",
+    "network_meetings",
+    "network_participants",
+    "guided_to_work_or_education",
+]
 
 
 class ActivityModel(_PeriodModel):

@@ -1,9 +1,10 @@
 """Text cells to typed values: one parser per type of column, and :func:`parse_cells` for a whole file."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 import pandas as pd
 
@@ -90,13 +91,15 @@ PARSERS: dict[str, tuple[Callable[[str], object], str]] = {
 }
 
 
-def parse_cells(spec: LocalKind, raw: pd.DataFrame, body: Rows, problems: list[dict], shown: str = "") -> tuple[pd.DataFrame, set]:
+def parse_cells(
+    spec: LocalKind, raw: pd.DataFrame, body: Rows, problems: list[dict], shown: str = ""
+) -> tuple[pd.DataFrame, set]:
     """Typed columns from the text cells; a value that does not parse becomes null and a problem.
     Returns the frame and the (row position, column) of every such value."""
     parsed, bad = {}, set()
     for col in spec.columns:
         parser, dtype = PARSERS[col.type]
-        values = []
+        values: list = []
         for i, text in enumerate(raw[col.name]):
             if text is None or not str(text).strip():
                 values.append(None)

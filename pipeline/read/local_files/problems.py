@@ -1,4 +1,5 @@
 """Problems of hand-kept files: :class:`LocalFileError`, how one problem is worded, and their order."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,8 +40,15 @@ def display_path(path: Path) -> str:
 
 
 def problem(file, row, column, column_en, value, expected_fi, expected_en) -> dict:
-    return {"file": file, "row": row, "column": column, "column_en": column_en, "value": value,
-            "expected_fi": expected_fi, "expected_en": expected_en}
+    return {
+        "file": file,
+        "row": row,
+        "column": column,
+        "column_en": column_en,
+        "value": value,
+        "expected_fi": expected_fi,
+        "expected_en": expected_en,
+    }
 
 
 def sorted_problems(problems: list[dict], spec: LocalKind) -> list[dict]:

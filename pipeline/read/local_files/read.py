@@ -1,4 +1,5 @@
 """Reading hand-kept files into validated frames: one file, a whole directory, or no rows at all."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,9 @@ from pipeline.read.local_files.problems import LocalFileError, display_path, pro
 from pipeline.read.local_files.tables import UnreadableTable, table_rows
 
 
-def read_local_file(kind: str, path: Path, municipality_codes: set[str] | None = None,
-                    shown: str | None = None) -> pd.DataFrame:
+def read_local_file(
+    kind: str, path: Path, municipality_codes: set[str] | None = None, shown: str | None = None
+) -> pd.DataFrame:
     """One hand-kept file as a validated frame of canonical columns plus ``source_file``, ``source_row``.
 
     ``shown``: the name problems give the file (a raw copy is named by its original path in data/local/).
@@ -28,18 +30,40 @@ def read_local_file(kind: str, path: Path, municipality_codes: set[str] | None =
     try:
         rows = table_rows(path.read_bytes(), path.name)
     except (OSError, UnreadableTable) as exc:
-        raise LocalFileError([problem(shown, None, None, None, None, f"luettava CSV- tai XLSX-tiedosto ({exc})",
-                                      f"a readable CSV or XLSX file ({exc})")]) from exc
+        raise LocalFileError(
+            [
+                problem(
+                    shown,
+                    None,
+                    None,
+                    None,
+                    None,
+                    f"luettava CSV- tai XLSX-tiedosto ({exc})",
+                    f"a readable CSV or XLSX file ({exc})",
+                )
+            ]
+        ) from exc
     if not rows:
-        raise LocalFileError([problem(shown, None, None, None, None,
-                                      "otsikkorivi: " + ", ".join(c.fi for c in spec.columns),
-                                      "a header row: " + ", ".join(spec.names))])
+        raise LocalFileError(
+            [
+                problem(
+                    shown,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "otsikkorivi: " + ", ".join(c.fi for c in spec.columns),
+                    "a header row: " + ", ".join(spec.names),
+                )
+            ]
+        )
     (header_label, header), body = rows[0], rows[1:]
     positions, problems = map_header(spec, header, body, shown, header_label)
     missing = {c.name for c in spec.columns if c.name not in positions}
     problems += extra_cells(header, body, shown)
-    raw = pd.DataFrame({name: [cell_at(cells, positions.get(name)) for _, cells in body] for name in spec.names},
-                       dtype="object")
+    raw = pd.DataFrame(
+        {name: [cell_at(cells, positions.get(name)) for _, cells in body] for name in spec.names}, dtype="object"
+    )
     parsed, bad_cells = parse_cells(spec, raw, body, problems, shown)
     problems += unknown_municipalities(parsed, raw, body, shown, municipality_codes)
     parsed["source_file"] = pd.Series([str(path)] * len(body), dtype="object")
@@ -71,8 +95,9 @@ def read_local_dir(local_dir: Path, municipality_codes: set[str] | None = None) 
     return frames
 
 
-def read_local_snapshot(files: dict[str, list[RawFile]], municipality_codes: set[str] | None = None
-                        ) -> dict[str, pd.DataFrame]:
+def read_local_snapshot(
+    files: dict[str, list[RawFile]], municipality_codes: set[str] | None = None
+) -> dict[str, pd.DataFrame]:
     """Every kind -> the raw snapshot's copies of its files read and stacked (``source_file`` is the copy;
     problems name the original file). Problems of all files are raised together."""
     frames, problems = {}, []

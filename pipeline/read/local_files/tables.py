@@ -1,10 +1,10 @@
 """The rows of a CSV or XLSX as text cells, each with its row label (also read by temporary_protection_table)."""
+
 from __future__ import annotations
 
 import csv
 import io
 from datetime import date, datetime
-
 
 Rows = list[tuple[str, list[str]]]
 
@@ -56,7 +56,9 @@ def xlsx_sheets(content: bytes, *, skip_comments: bool = True) -> list[tuple[str
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile/KeyError/InvalidFileException for a bad file
-        raise UnreadableTable(f"XLSX-tiedostoa ei voi lukea / cannot be read as XLSX ({type(exc).__name__}: {exc})") from exc
+        raise UnreadableTable(
+            f"XLSX-tiedostoa ei voi lukea / cannot be read as XLSX ({type(exc).__name__}: {exc})"
+        ) from exc
     try:
         sheets = []
         for sheet in book.worksheets:
@@ -97,7 +99,7 @@ def _decode(content: bytes) -> str:
 def _delimiter(lines: list[str]) -> str:
     """The separator found on most of the first lines (then most often): ``,``, ``;`` or a tab."""
     score = {d: (sum(d in ln for ln in lines), sum(ln.count(d) for ln in lines)) for d in (",", ";", "\t")}
-    best = max(score, key=score.get)
+    best = max(score, key=lambda d: score[d])
     return best if score[best][0] else ","
 
 

@@ -1,4 +1,5 @@
 """Templates of the hand-kept files: the CSV form and :func:`write_template` (CSV or XLSX)."""
+
 from __future__ import annotations
 
 import csv

@@ -1,4 +1,5 @@
 """The XLSX template of a kind: sheet ``data`` to fill in and sheet ``ohje`` explaining every column."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -41,15 +42,30 @@ def write_xlsx_template(spec: LocalKind, path: Path) -> None:
     guide.append([f"Kotoprofiili – {spec.title_fi} / {spec.title_en}"])
     guide.append([fi])
     guide.append([en])
-    guide.append(["Välilehdellä data: rivi 1 = otsikot; #-alkuiset rivit ohitetaan (poista # esimerkkiriviltä, "
-                  "jos haluat käyttää sitä). / Sheet data: row 1 = headers; rows starting with # are skipped."])
+    guide.append(
+        [
+            "Välilehdellä data: rivi 1 = otsikot; #-alkuiset rivit ohitetaan (poista # esimerkkiriviltä, "
+            "jos haluat käyttää sitä). / Sheet data: row 1 = headers; rows starting with # are skipped."
+        ]
+    )
     guide.append([])
-    guide.append(["sarake", "column", "pakollinen / required", "kuvaus", "description", "muoto", "form",
-                  "esimerkki / example"])
+    guide.append(
+        ["sarake", "column", "pakollinen / required", "kuvaus", "description", "muoto", "form", "esimerkki / example"]
+    )
     header_row = guide.max_row
     for c in spec.columns:
-        guide.append([c.fi, c.name, "kyllä / yes" if c.required else "ei / no", c.description_fi,
-                      c.description_en, c.form[0], c.form[1], c.example])
+        guide.append(
+            [
+                c.fi,
+                c.name,
+                "kyllä / yes" if c.required else "ei / no",
+                c.description_fi,
+                c.description_en,
+                c.form[0],
+                c.form[1],
+                c.example,
+            ]
+        )
     guide["A1"].font = Font(bold=True, size=13)
     for cell in guide[header_row]:
         cell.font = Font(bold=True)
