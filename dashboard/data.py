@@ -13,11 +13,11 @@ import json
 import math
 
 import duckdb
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from pipeline import paths, registry
+from pipeline.report import comparison, indicators
 
 TTL = 600
 # Count columns whose ``<count>_flag`` may be missing from an older database (from the registry's policy).
@@ -149,24 +149,22 @@ def area_population(area_level: str, area_code: str, year: int) -> dict | None:
 
 def latest_year_end_population(area_level: str = "municipality") -> pd.DataFrame:
     """Each area's latest year-end population (the population used to find similar municipalities)."""
-    pop = population()
-    rows = pop[(pop["area_level"] == area_level) & pop["is_year_end"] & pop["population"].notna()]
-    return rows.sort_values("reference_date").groupby("area_code", as_index=False).tail(1).reset_index(drop=True)
+    return comparison.latest_year_end_population(population(), area_level)
 
 
-def shares_for_year(year: int) -> pd.DataFrame:
-    """Every municipality's row for one year with its names and region (all 308, share or not)."""
-    fls = foreign_language_speakers()
-    rows = fls[(fls["area_level"] == "municipality") & (fls["year"] == year)]
-    munis = municipalities()
-    return munis.merge(rows, how="left", left_on="kunta_code", right_on="area_code")
+@st.cache_data(ttl=TTL, max_entries=50, show_spinner=False)
+def _ranking(version: str, year: int) -> pd.DataFrame:
+    return comparison.ranking(foreign_language_speakers(), municipalities(), year)
 
 
-def previous_shares(year: int) -> pd.Series:
-    """Municipal shares of the year before, indexed by kunta code."""
-    fls = foreign_language_speakers()
-    rows = fls[(fls["area_level"] == "municipality") & (fls["year"] == year - 1)]
-    return rows.set_index("area_code")["share_pct"]
+def ranking(year: int) -> pd.DataFrame:
+    """Every municipality (all 308) with its share, rank and change from the previous year (report layer)."""
+    return _ranking(_version(), year)
+
+
+def share_change(area_level: str, area_code: str, year: int) -> float | None:
+    """An area's share minus the previous year's, in percentage points (None if either is missing)."""
+    return comparison.share_change(foreign_language_speakers(), area_level, area_code, year)
 
 
 # -- live-only breakdowns (empty in the offline snapshot) ----------------------------------------------
@@ -208,22 +206,7 @@ def boundaries_geojson() -> dict:
 
 @st.cache_data(ttl=TTL, max_entries=500, show_spinner=False)
 def _peers(version: str, kunta_code: str, year: int, n: int) -> pd.DataFrame:
-    pop = latest_year_end_population()[
-        ["area_code", "population", "reference_date", "population_status", "method", "source"]
-    ]
-    pop = pop.rename(columns={"source": "population_source", "method": "population_method"})
-    shares = shares_for_year(year)[["kunta_code", "share_pct", "share_source", "share_method"]]
-    frame = shares.merge(pop, left_on="kunta_code", right_on="area_code", how="inner")
-    frame = frame[frame["share_pct"].notna() & (frame["population"] > 0)].copy()
-    if kunta_code not in set(frame["kunta_code"]):
-        return pd.DataFrame()
-    log_pop = np.log(frame["population"].astype("float64"))
-    share = frame["share_pct"].astype("float64")
-    z_pop = (log_pop - log_pop.mean()) / log_pop.std()
-    z_share = (share - share.mean()) / share.std()
-    own = frame["kunta_code"] == kunta_code
-    frame["distance"] = np.sqrt((z_pop - z_pop[own].iloc[0]) ** 2 + (z_share - z_share[own].iloc[0]) ** 2)
-    return frame[~own].nsmallest(n, "distance").reset_index(drop=True)
+    return comparison.peer_group(foreign_language_speakers(), population(), municipalities(), kunta_code, year, n)
 
 
 def peer_group(kunta_code: str, year: int, n: int = 10) -> pd.DataFrame:
@@ -300,29 +283,18 @@ def quota_refugees(kunta_code: str) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=TTL, max_entries=200, show_spinner=False)
-def _scorecard(version: str, kunta_code: str) -> pd.DataFrame:
-    frame = _query(
-        version,
-        """
-        select i.group_id, i.group_fi, i.group_sv, i.group_en, i.group_order,
-               i.indicator_id, i.indicator_fi, i.indicator_sv, i.indicator_en, i.indicator_order,
-               m.measure_id, m.measure_order, m.measure_fi, m.measure_sv, m.measure_en, m.definition_fi,
-               m.definition_en, m.higher_is_better, m.available, m.how_to_get_fi, m.how_to_get_en,
-               m.source as measure_source, v.unit, v.source_kind, v.period, v.reference_date, v.value,
-               v.value_flag, v.status, v.source
-        from indicator_values v
-        join indicators i using (indicator_id)
-        join indicator_measures m using (measure_id)
-        where v.kunta_code = ?
-        order by i.group_order, i.indicator_order, m.measure_order, v.reference_date nulls first, v.period""",
-        [kunta_code],
-    )
-    return _with_flags(frame, "indicator_values")
+def _scorecard(version: str, kunta_code: str, year: int | None) -> pd.DataFrame:
+    cursor = _connection(version).cursor()
+    try:
+        return _with_flags(indicators.scorecard(cursor, kunta_code, year), "indicator_values")
+    finally:
+        cursor.close()
 
 
-def indicator_scorecard(kunta_code: str) -> pd.DataFrame:
-    """Every indicator measure of the municipality, one row per value (one no_data row where none)."""
-    return _scorecard(_version(), kunta_code)
+def indicator_scorecard(kunta_code: str, year: int | None = None) -> pd.DataFrame:
+    """Every indicator measure of the municipality, one row per value of a period ending by ``year`` (one
+    no_data row where none), from the report layer."""
+    return _scorecard(_version(), kunta_code, year)
 
 
 def kuntaliitto_survey() -> pd.DataFrame:

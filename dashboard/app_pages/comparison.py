@@ -98,9 +98,7 @@ else:
 
 # -- (b) ranking and (c) map ---------------------------------------------------------------------------
 st.header(t("cmp_ranking", year=year), divider="gray")
-ranked = data.shares_for_year(year)
-ranked["rank"] = ranked["share_pct"].rank(ascending=False, method="min").astype("Int64")
-ranked["change"] = (ranked["share_pct"] - ranked["kunta_code"].map(data.previous_shares(year))).round(1)
+ranked = data.ranking(year).copy()
 ranked["label"] = ranked["kunta_code"].map(label)
 ranked["share_text"] = [share_text(v, f) for v, f in zip(ranked["share_pct"], ranked["speakers_flag"])]
 ranked = ranked.sort_values(["rank", "label"], na_position="last").reset_index(drop=True)

@@ -11,19 +11,13 @@ from dashboard import charts, components, data
 from dashboard.components import count_text
 from dashboard.i18n import column, lang, t
 from pipeline import disclosure, formatting
+from pipeline.report import indicators as report
 
 code: str = st.session_state["kunta"]
 year: int = st.session_state["vuosi"]
 muni = data.municipality(code)
 name = muni[f"name_{lang()}"]
-STATUS_ORDER = ["measured", "local", "no_data"]
 BADGE_COLOUR: dict[str, Literal["green", "blue", "gray"]] = {"measured": "green", "local": "blue", "no_data": "gray"}
-
-
-def by_year(frame: pd.DataFrame) -> pd.DataFrame:
-    """Values of periods that end by the end of the chosen year (and the no-data rows)."""
-    ends = pd.to_numeric(frame["period"].fillna("").str.split("/").str[-1].str[:4], errors="coerce")
-    return frame[ends.isna() | (ends <= year)]
 
 
 def value_text(row) -> str:
@@ -74,8 +68,8 @@ def measure_block(rows: pd.DataFrame) -> dict:
     have = rows[rows["status"] != "no_data"]
     if have.empty:
         fill = (
-            t("fill_with", command=f"python -m pipeline template {first['measure_source']}")
-            if first["source_kind"] in ("local_file", "survey")
+            t("fill_with", command=f"python -m pipeline template {first['template']}")
+            if isinstance(first["template"], str)
             else first[column(first, "how_to_get")]
         )
         st.markdown(f"{label}: **{t('status_no_data').lower()}** · {fill}")
@@ -95,7 +89,7 @@ def indicator_card(rows: pd.DataFrame) -> list[dict]:
     statuses = rows.groupby("measure_id", sort=False)["status"].apply(
         lambda s: "no_data" if (s == "no_data").all() else s[s != "no_data"].iloc[-1]
     )
-    status = min(statuses, key=STATUS_ORDER.index)
+    status = report.indicator_status(statuses)
     shown = []
     with st.container(border=True):
         st.markdown(f"**{first[column(first, 'indicator')]}**")
@@ -105,13 +99,13 @@ def indicator_card(rows: pd.DataFrame) -> list[dict]:
     return shown
 
 
-scorecard = by_year(data.indicator_scorecard(code))
+scorecard = data.indicator_scorecard(code, year)
 
 st.title(t("impact_title", name=name))
 st.markdown(t("impact_intro"))
 
 statuses = (
-    scorecard.groupby("indicator_id")["status"].apply(lambda s: min(s.unique(), key=STATUS_ORDER.index)).value_counts()
+    scorecard.groupby("indicator_id")["status"].apply(lambda s: report.indicator_status(s.unique())).value_counts()
 )
 st.markdown(
     "**"

@@ -26,7 +26,7 @@ def row_for(series: pd.DataFrame, y: int) -> dict:
 own_series = data.area_share_series("municipality", code)
 region_series = data.area_share_series("region", muni["region_code"])
 country_series = data.area_share_series("country", "SSS")
-own, previous = row_for(own_series, year), row_for(own_series, year - 1)
+own = row_for(own_series, year)
 region, country = row_for(region_series, year), row_for(country_series, year)
 population = data.area_population("municipality", code, year) or {}
 year_end = f"{year}-12-31"
@@ -42,9 +42,7 @@ own_share = share_text(own.get("share_pct"), own.get("speakers_flag"))
 own_count = count_text(own.get("speakers"), own.get("speakers_flag"))
 if own_count == formatting.MISSING:
     own_count = t("not_in_snapshot")
-change = None
-if not data.is_missing(own.get("share_pct")) and not data.is_missing(previous.get("share_pct")):
-    change = float(own["share_pct"]) - float(previous["share_pct"])
+change = data.share_change("municipality", code, year)
 pop_date = population.get("reference_date", year_end)
 pop_preliminary = population.get("population_status") == "preliminary"
 region_share = share_text(region.get("share_pct"), region.get("speakers_flag"))

@@ -10,6 +10,32 @@ import pandas as pd
 from pipeline.report.profile import find_municipality
 
 STATUS_ORDER = ["measured", "local", "no_data"]
+SCORECARD_SQL = """
+        select i.group_id, i.group_fi, i.group_sv, i.group_en, i.group_order,
+               i.indicator_id, i.indicator_fi, i.indicator_sv, i.indicator_en, i.indicator_order,
+               m.measure_id, m.measure_order, m.measure_fi, m.measure_sv, m.measure_en, m.definition_fi,
+               m.definition_en, m.higher_is_better, m.available, m.how_to_get_fi, m.how_to_get_en,
+               m.source as measure_source, v.unit, v.source_kind, v.period, v.reference_date, v.value,
+               v.value_flag, v.status, v.source
+        from indicator_values v
+        join indicators i using (indicator_id)
+        join indicator_measures m using (measure_id)
+        where v.kunta_code = ?
+        order by i.group_order, i.indicator_order, m.measure_order, v.reference_date nulls first, v.period"""
+
+
+def scorecard(con: duckdb.DuckDBPyConnection, kunta_code: str, year: int | None = None) -> pd.DataFrame:
+    """Every indicator measure of a municipality, one row per value of a period that ends by ``year``
+    (one ``no_data`` row where there is none), in the registry's order; ``template`` names the own-file
+    kind that would fill a measure the municipality keeps itself."""
+    rows = up_to(con.execute(SCORECARD_SQL, [kunta_code]).df(), year)
+    rows["template"] = rows["measure_source"].where(rows["source_kind"].isin(["local_file", "survey"]))
+    return rows.reset_index(drop=True)
+
+
+def indicator_status(measure_statuses) -> str:
+    """An indicator's status: the best of its measures' (measured, then local, then no_data)."""
+    return min(measure_statuses, key=STATUS_ORDER.index)
 
 
 def municipality_indicators(con: duckdb.DuckDBPyConnection, query: str, year: int | None = None) -> dict:
@@ -20,7 +46,7 @@ def municipality_indicators(con: duckdb.DuckDBPyConnection, query: str, year: in
         from indicators i join indicator_measures m using (indicator_id)
         order by i.group_order, i.indicator_order, m.measure_order""").df()
     values = con.execute("select * from indicator_values where kunta_code = ?", [muni["kunta_code"]]).df()
-    values = _up_to(values, year)
+    values = up_to(values, year)
     out = []
     for indicator_id, rows in registry.groupby("indicator_id", sort=False):
         measures = [_measure(m, values[values["measure_id"] == m["measure_id"]]) for _, m in rows.iterrows()]
@@ -34,14 +60,14 @@ def municipality_indicators(con: duckdb.DuckDBPyConnection, query: str, year: in
                 "indicator_fi": first["indicator_fi"],
                 "indicator_en": first["indicator_en"],
                 "indicator_sv": first["indicator_sv"],
-                "status": min((m["status"] for m in measures), key=STATUS_ORDER.index),
+                "status": indicator_status(m["status"] for m in measures),
                 "measures": measures,
             }
         )
     return {"kunta_code": muni["kunta_code"], "name_fi": muni["name_fi"], "year": year, "indicators": out}
 
 
-def _up_to(values: pd.DataFrame, year: int | None) -> pd.DataFrame:
+def up_to(values: pd.DataFrame, year: int | None) -> pd.DataFrame:
     """Values of periods that end by the end of ``year`` (all, when no year is given)."""
     if year is None:
         return values
