@@ -240,16 +240,13 @@ def reconciliation() -> pd.DataFrame:
 
 
 def definition(source_key: str, lang: str) -> str | None:
-    """The definition of a source in the reader's language (Finnish where a translation is missing)."""
+    """The definition of a source in the reader's language (every source has one in fi, sv and en)."""
     src = sources()
     rows = src[src["source_key"] == source_key] if "source_key" in src else src.iloc[0:0]
     if rows.empty:
         return None
-    for column in (f"definition_{lang}", "definition_fi"):
-        value = rows.iloc[0].get(column)
-        if isinstance(value, str) and value.strip():
-            return value
-    return None
+    value = rows.iloc[0].get(f"definition_{lang}")
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def is_missing(value) -> bool:

@@ -25,29 +25,17 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from pipeline import i18n
+
 THRESHOLD = 5
 SYMBOL = "< 5"  # a hidden count
 SYMBOL_DERIVED = ".."  # a hidden figure derived from a count (a share, a mean of few answers), as Kolada
 CONFIDENTIAL = "confidential"
 MISSING = "missing"
 
-RULE_FI = (
-    "Alle viiden henkilön lukumäärät (1–4) on salattu ja näytetään merkinnällä ”< 5”; niistä johdetut "
-    "osuudet ja alle viiden vastaajan kyselytulokset merkinnällä ”..”. Jos summasta ja muista soluista voisi laskea salatun luvun, myös seuraavaksi pienin "
-    "solu salataan (toissijainen suojaus). Puuttuva tieto näytetään merkinnällä ”–”, ei koskaan nollana."
-)
-RULE_SV = (
-    "Antal på 1–4 personer är sekretessbelagda och visas som ”< 5”; andelar som härletts ur dem och "
-    "enkätresultat med färre än fem svar visas som ”..”. "
-    "Om ett dolt värde kunde räknas ut ur summan och de andra cellerna döljs även den näst minsta cellen "
-    "(sekundär sekretess). Saknade uppgifter visas som ”–”, aldrig som 0."
-)
-RULE_EN = (
-    "Counts of 1–4 persons are confidential and shown as \u201c< 5\u201d; shares derived from them and "
-    "survey results of fewer than five answers as \u201c..\u201d. "
-    "Where a hidden count could be recovered from a total and the other cells, the next smallest cell is "
-    "hidden too (secondary suppression). A missing value is shown as \u201c–\u201d, never as 0."
-)
+RULE_FI = i18n.text("small_count_rule", "fi")  # the rule in words, from the translation catalog
+RULE_SV = i18n.text("small_count_rule", "sv")
+RULE_EN = i18n.text("small_count_rule", "en")
 
 
 def flag_column(count: str) -> str:

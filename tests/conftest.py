@@ -55,6 +55,13 @@ def bundled_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
+def curated(bundled_db, monkeypatch):
+    """The app reads the session's database (built once by conftest's ``bundled_db``)."""
+    monkeypatch.setenv("KOTOPROFIILI_CURATED", str(bundled_db.parent))
+    return bundled_db.parent
+
+
+@pytest.fixture
 def con(bundled_db):
     with duckdb.connect(str(bundled_db), read_only=True) as connection:
         yield connection

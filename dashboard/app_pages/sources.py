@@ -7,8 +7,9 @@ import streamlit as st
 
 from dashboard import components, data
 from dashboard.components import count_text, day_text
-from dashboard.i18n import STRINGS, lang, t
+from dashboard.i18n import lang, t
 from pipeline import formatting
+from pipeline import i18n as catalog
 
 st.title(t("src_title"))
 
@@ -32,7 +33,7 @@ src = data.sources()
 
 def kind_text(kind) -> str:
     key = f"kind_{kind}" if isinstance(kind, str) else "kind_missing"
-    return t(key) if key in STRINGS else str(kind)
+    return t(key) if catalog.has(key) else str(kind)
 
 
 def country_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -43,7 +44,7 @@ def when(value) -> str:
     return formatting.MISSING if data.is_missing(value) or not str(value).strip() else day_text(value)
 
 
-title_column = "title_en" if lang() == "en" else "title_fi"
+title_column = f"title_{lang()}"
 table = pd.DataFrame(
     {
         t("src_col_dataset"): src["source_key"].where(src["kind"] == "published_document", src["dataset"]),
@@ -95,7 +96,7 @@ if not rec.empty:
     st.markdown(t("src_reconciliation_explain", tolerance=tolerance))
     shown = pd.DataFrame(
         {
-            t("rec_measure"): [t(f"measure_{m}") if f"measure_{m}" in STRINGS else m for m in rec["measure"]],
+            t("rec_measure"): [t(f"measure_{m}") if catalog.has(f"measure_{m}") else m for m in rec["measure"]],
             t("reference_date"): [day_text(d) for d in rec["reference_date"]],
             t("rec_computed"): [count_text(v) for v in rec["computed"]],
             t("rec_published"): [count_text(v) for v in rec["published"]],

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipeline import paths, registry
+from pipeline import i18n, paths, registry
 from pipeline.build import models
 from pipeline.build.protect import protect_table, protects
 from pipeline.build.schemas import meta
@@ -150,11 +150,7 @@ def sources_table(snapshots: dict[str, list], local: LocalSnapshot | None = None
             "source_key": dataset,
             "dataset": dataset,
             "citation": meta.get("citation") or spec.get("citation"),
-            "title_fi": spec.get("title_fi"),
-            "title_en": spec.get("title_en"),
-            "definition_fi": spec.get("definition_fi"),
-            "definition_sv": spec.get("definition_sv"),
-            "definition_en": spec.get("definition_en"),
+            **texts("dataset", dataset),
             "licence": spec.get("licence"),
             "reference_date": spec.get("reference_date"),
             "snapshot_id": files[0].path.parent.name if files else None,
@@ -169,18 +165,14 @@ def sources_table(snapshots: dict[str, list], local: LocalSnapshot | None = None
             rows.append({**base, "source_key": key, "citation": citation, "kind": "published_document"})
     local_files = local.by_kind() if local is not None else {}
     local_id = local.final_folder.name if local is not None else None
-    for kind, spec in registry.local_kinds().items():
+    for kind in registry.local_kinds():
         files = local_files.get(kind, [])
         rows.append(
             {
                 "source_key": f"local_{kind}",
                 "dataset": f"local_{kind}",
                 "citation": f"Kunnan oma tiedosto / the municipality's own file: data/local/{kind}",
-                "title_fi": spec["title_fi"],
-                "title_en": spec["title_en"],
-                "definition_fi": spec["definition_fi"],
-                "definition_sv": spec.get("definition_sv"),
-                "definition_en": spec["definition_en"],
+                **texts("local", kind),
                 "licence": "Kunnan oma aineisto / the municipality's own data",
                 "reference_date": None,
                 "snapshot_id": local_id,
@@ -192,6 +184,15 @@ def sources_table(snapshots: dict[str, list], local: LocalSnapshot | None = None
             }
         )
     return pd.DataFrame(rows)
+
+
+def texts(section: str, name: str) -> dict[str, str]:
+    """A dataset's title and definition in every language, from the translation catalog."""
+    return {
+        f"{field}_{lang}": i18n.text(f"{section}.{name}.{field}", lang)
+        for field in ("title", "definition")
+        for lang in i18n.LANGUAGES
+    }
 
 
 def load_raw(con: duckdb.DuckDBPyConnection, raw: dict[str, pd.DataFrame], sources: pd.DataFrame) -> None:

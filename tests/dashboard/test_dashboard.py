@@ -20,13 +20,6 @@ APP = str(paths.ROOT / "dashboard" / "app.py")  # AppTest resolves relative path
 PAGES = ["app_pages/profile.py", "app_pages/comparison.py", "app_pages/impact.py", "app_pages/sources.py"]
 
 
-@pytest.fixture
-def curated(bundled_db, monkeypatch):
-    """The app reads the session's database (built once by conftest's ``bundled_db``)."""
-    monkeypatch.setenv("KOTOPROFIILI_CURATED", str(bundled_db.parent))
-    return bundled_db.parent
-
-
 def run_app(page: str | None = None, **params) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     at.query_params.update(params)

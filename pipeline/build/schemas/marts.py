@@ -262,6 +262,7 @@ class Sources(Strict):
     dataset: str
     citation: str
     title_fi: str
+    title_sv: str
     title_en: str
     definition_fi: Optional[str] = pa.Field(nullable=True)
     definition_sv: Optional[str] = pa.Field(nullable=True)
