@@ -81,18 +81,10 @@ def read_local_file(
 def read_local_dir(local_dir: Path, municipality_codes: set[str] | None = None) -> dict[str, pd.DataFrame]:
     """Every kind -> all its files read and stacked (an empty typed frame when none).
     Problems of all files are raised together as one :class:`LocalFileError`."""
-    frames, problems = {}, []
-    for kind, files in discover(local_dir).items():
-        parts = []
-        for path in files:
-            try:
-                parts.append(read_local_file(kind, path, municipality_codes))
-            except LocalFileError as exc:
-                problems.extend(exc.problems)
-        frames[kind] = pd.concat(parts, ignore_index=True) if parts else empty_frame(kind)
-    if problems:
-        raise LocalFileError(problems)
-    return frames
+    found: dict[str, list[tuple[Path, str | None]]] = {
+        kind: [(path, None) for path in paths] for kind, paths in discover(local_dir).items()
+    }
+    return _read_kinds(found, municipality_codes)
 
 
 def read_local_snapshot(
@@ -100,12 +92,20 @@ def read_local_snapshot(
 ) -> dict[str, pd.DataFrame]:
     """Every kind -> the raw snapshot's copies of its files read and stacked (``source_file`` is the copy;
     problems name the original file). Problems of all files are raised together."""
+    found = {kind: [(f.path, f.meta.get("original_path")) for f in kind_files] for kind, kind_files in files.items()}
+    return _read_kinds(found, municipality_codes)
+
+
+def _read_kinds(
+    found: dict[str, list[tuple[Path, str | None]]], municipality_codes: set[str] | None
+) -> dict[str, pd.DataFrame]:
+    """Kind -> (file, the name problems give it) pairs, read and stacked; every problem raised at once."""
     frames, problems = {}, []
-    for kind, kind_files in files.items():
+    for kind, files in found.items():
         parts = []
-        for file in kind_files:
+        for path, shown in files:
             try:
-                parts.append(read_local_file(kind, file.path, municipality_codes, shown=file.meta.get("original_path")))
+                parts.append(read_local_file(kind, path, municipality_codes, shown=shown))
             except LocalFileError as exc:
                 problems.extend(exc.problems)
         frames[kind] = pd.concat(parts, ignore_index=True) if parts else empty_frame(kind)
