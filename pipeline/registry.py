@@ -10,12 +10,11 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from pipeline import i18n
+
 REGISTRY_PATH = Path(__file__).with_name("sources.yaml")
 INDICATORS_PATH = Path(__file__).with_name("indicators.yaml")
-MEASURE_FIELDS = [
-    "fi", "sv", "en", "definition_fi", "definition_en", "unit", "higher_is_better",
-    "source_kind", "source", "how_to_get_fi", "how_to_get_en",
-]  # fmt: skip
+MEASURE_FIELDS = ["unit", "higher_is_better", "source_kind", "source"]
 
 
 @cache
@@ -113,12 +112,16 @@ def load_indicators() -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
+def _texts(key: str, column: str, languages: tuple[str, ...] = i18n.LANGUAGES) -> dict[str, str | None]:
+    """``{column_fi: …, column_sv: …, column_en: …}`` from the translation catalog (None where there is none)."""
+    return {f"{column}_{lang}": i18n.text(key, lang) if i18n.has(key, lang) else None for lang in languages}
+
+
 def indicators() -> pd.DataFrame:
     """One row per indicator: group and indicator ids, names in fi/sv/en, display order."""
     rows = [
-        {"group_id": g["id"], "group_fi": g["fi"], "group_sv": g["sv"], "group_en": g["en"], "group_order": gi,
-         "indicator_id": i["id"], "indicator_fi": i["fi"], "indicator_sv": i["sv"], "indicator_en": i["en"],
-         "indicator_order": ii}
+        {"group_id": g["id"], **_texts(f"indicator_group.{g['id']}", "group"), "group_order": gi,
+         "indicator_id": i["id"], **_texts(f"indicator.{i['id']}", "indicator"), "indicator_order": ii}
         for gi, g in enumerate(load_indicators()["groups"], start=1)
         for ii, i in enumerate(g["indicators"], start=1)
     ]  # fmt: skip
@@ -126,14 +129,16 @@ def indicators() -> pd.DataFrame:
 
 
 def measures() -> pd.DataFrame:
-    """One row per measure of an indicator, with its definition, unit, direction and source."""
+    """One row per measure of an indicator, with its names, definition, unit, direction and source."""
     rows = []
     for g in load_indicators()["groups"]:
         for i in g["indicators"]:
             for mi, m in enumerate(i["measures"], start=1):
+                key = f"measure.{m['id']}"
                 rows.append({
                     "group_id": g["id"], "indicator_id": i["id"], "measure_id": m["id"], "measure_order": mi,
-                    "available": m.get("available", True), **{field: m.get(field) for field in MEASURE_FIELDS},
+                    "available": m.get("available", True), **_texts(f"{key}.name", "measure"),
+                    **_texts(f"{key}.definition", "definition"), **{field: m.get(field) for field in MEASURE_FIELDS},
+                    **_texts(f"{key}.how_to_get", "how_to_get"),
                 })  # fmt: skip
-    frame = pd.DataFrame(rows).rename(columns={"fi": "measure_fi", "sv": "measure_sv", "en": "measure_en"})
-    return frame.astype({"higher_is_better": "boolean"})
+    return pd.DataFrame(rows).astype({"higher_is_better": "boolean"})

@@ -14,7 +14,8 @@ SCORECARD_SQL = """
         select i.group_id, i.group_fi, i.group_sv, i.group_en, i.group_order,
                i.indicator_id, i.indicator_fi, i.indicator_sv, i.indicator_en, i.indicator_order,
                m.measure_id, m.measure_order, m.measure_fi, m.measure_sv, m.measure_en, m.definition_fi,
-               m.definition_en, m.higher_is_better, m.available, m.how_to_get_fi, m.how_to_get_en,
+               m.definition_sv, m.definition_en, m.higher_is_better, m.available,
+               m.how_to_get_fi, m.how_to_get_sv, m.how_to_get_en,
                m.source as measure_source, v.unit, v.source_kind, v.period, v.reference_date, v.value,
                v.value_flag, v.status, v.source
         from indicator_values v

@@ -242,17 +242,20 @@ class IndicatorMeasures(Strict):
     measure_sv: str
     measure_en: str
     definition_fi: str
+    definition_sv: str
     definition_en: str
     unit: str = pa.Field(isin=["percent", "percentage_points", "persons", "count", "score"])
     higher_is_better: Optional[pd.BooleanDtype] = pa.Field(nullable=True)
     source_kind: str = pa.Field(isin=["open_data", "local_file", "survey"])
     source: str
     how_to_get_fi: Optional[str] = pa.Field(nullable=True)
+    how_to_get_sv: Optional[str] = pa.Field(nullable=True)
     how_to_get_en: Optional[str] = pa.Field(nullable=True)
 
     @pa.dataframe_check(name="unavailable_measures_say_how_to_get_them")
     def how_to_get(cls, df: pd.DataFrame) -> pd.Series:
-        return df["available"] | (df["how_to_get_fi"].notna() & df["how_to_get_en"].notna())
+        said = df["how_to_get_fi"].notna() & df["how_to_get_sv"].notna() & df["how_to_get_en"].notna()
+        return df["available"] | said
 
 
 class Sources(Strict):
