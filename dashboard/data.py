@@ -39,12 +39,28 @@ def _version() -> str:
 
 @st.cache_resource(max_entries=2, on_release=lambda con: con.close(), show_spinner=False)
 def _connection(version: str) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(version.rsplit("|", 1)[0], read_only=True)
+    """A new in-memory DuckDB with the database file attached read-only.
+
+    ``duckdb.connect(path)`` hands back the database already open for that path, even after a refresh
+    replaced the file (the server would keep showing the deleted one); an attach from a new instance
+    opens the file that is there now.
+    """
+    path = version.rsplit("|", 1)[0].replace("'", "''")
+    con = duckdb.connect(":memory:")
+    con.execute(f"attach '{path}' as kotoprofiili (read_only)")
+    return con
+
+
+def _cursor(version: str) -> duckdb.DuckDBPyConnection:
+    """A cursor of the cached connection, on the attached database (each session's thread has its own)."""
+    cursor = _connection(version).cursor()
+    cursor.execute("use kotoprofiili")
+    return cursor
 
 
 def _query(version: str, sql: str, params: list | None = None) -> pd.DataFrame:
     """One query on its own cursor (the cached connection is shared by every session's thread)."""
-    cursor = _connection(version).cursor()
+    cursor = _cursor(version)
     try:
         return cursor.execute(sql, params or []).df()
     finally:
@@ -281,7 +297,7 @@ def quota_refugees(kunta_code: str) -> pd.DataFrame:
 
 @st.cache_data(ttl=TTL, max_entries=200, show_spinner=False)
 def _scorecard(version: str, kunta_code: str, year: int | None) -> pd.DataFrame:
-    cursor = _connection(version).cursor()
+    cursor = _cursor(version)
     try:
         return _with_flags(indicators.scorecard(cursor, kunta_code, year), "indicator_values")
     finally:

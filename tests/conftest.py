@@ -45,7 +45,9 @@ def bundled_db(tmp_path_factory) -> Path:
     previous = os.environ.get("KOTOPROFIILI_LOCAL")
     os.environ["KOTOPROFIILI_LOCAL"] = str(BUNDLED_LOCAL)
     try:
-        warehouse.build(db_path=path, raw_root=BUNDLED_RAW, progress=lambda _: None)
+        warehouse.build(
+            db_path=path, raw_root=BUNDLED_RAW, progress=lambda _: None, keep_build=path.with_name("build.duckdb")
+        )
     finally:
         if previous is None:
             os.environ.pop("KOTOPROFIILI_LOCAL")
@@ -59,6 +61,13 @@ def curated(bundled_db, monkeypatch):
     """The app reads the session's database (built once by conftest's ``bundled_db``)."""
     monkeypatch.setenv("KOTOPROFIILI_CURATED", str(bundled_db.parent))
     return bundled_db.parent
+
+
+@pytest.fixture
+def build_con(bundled_db):
+    """The whole build of the bundled snapshot (raw and staging tables too), kept apart from the database."""
+    with duckdb.connect(str(bundled_db.with_name("build.duckdb")), read_only=True) as connection:
+        yield connection
 
 
 @pytest.fixture

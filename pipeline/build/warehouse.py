@@ -1,8 +1,9 @@
 """Build the curated DuckDB from the raw snapshot: raw tables → sql/staging → sql/intermediate → sql/marts.
 
-The new database is built beside the old one (``<name>.tmp-<pid>``) and replaces it with one atomic
-rename only when every model ran and every Pandera validation passed. On any failure the temporary
-file is removed and the previous database is left byte-identical.
+The build runs in a working file beside the database (``<name>.build-<pid>``). Only when every model ran
+and every Pandera validation passed are the protected tables written to a new file, checked and swapped
+in with one atomic rename (``publish.py``). On any failure the working files are removed and the
+previous database is left byte-identical; files a killed refresh left are removed at the next start.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from pipeline import i18n, paths, registry
-from pipeline.build import models
+from pipeline.build import models, publish
 from pipeline.build.protect import protect_table, protects
 from pipeline.build.schemas import meta
 from pipeline.build.validate import describe, validate_database
@@ -52,14 +53,23 @@ class BuildSummary:
 
 
 def build(
-    db_path: Path | None = None, raw_root: Path | None = None, progress: Callable[[str], None] = print
+    db_path: Path | None = None,
+    raw_root: Path | None = None,
+    progress: Callable[[str], None] = print,
+    keep_build: Path | None = None,
 ) -> BuildSummary:
-    """Build the database from the newest snapshot of every dataset; see the module docstring."""
+    """Build the database from the newest snapshot of every dataset; see the module docstring.
+
+    ``keep_build``: where to keep the whole build (raw and staging tables, unprotected) for inspection;
+    by default it is removed, and only the published database (protected tables only) stays.
+    """
     started = time.perf_counter()
     db_path = db_path or paths.database_path()
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = db_path.with_name(f"{db_path.name}.tmp-{os.getpid()}")
-    tmp.unlink(missing_ok=True)
+    for stale in publish.remove_stale(db_path):
+        progress(f"    removed {stale.name}, left by a refresh that did not finish")
+    work = db_path.with_name(f"{db_path.name}.build-{os.getpid()}")
+    publish.remove(work)
     local = None
     try:
         progress("1/4 Reading the raw snapshot …")
@@ -67,27 +77,38 @@ def build(
         local = stage_local_files(paths.local_dir(), raw_root)
         raw.update(read_local(local, set(raw["municipalities"]["kunta_code"]), progress))
         snapshots[LOCAL_DATASET] = local.files
-        con = duckdb.connect(str(tmp))
-        try:
+        with duckdb.connect(str(work)) as con:
             progress("2/4 Running the SQL models (staging → intermediate → marts) …")
             load_raw(con, raw, sources_table(snapshots, local))
             run_models(con, progress)
             progress("3/4 Validating every table (Pandera) …")
             validate(con, db_path.parent / REPORT_NAME)
-            tables = table_counts(con)
             write_build_info(con, started, snapshots)
             sources = con.table("sources").df()
-        finally:
-            con.close()
-        progress("4/4 Replacing the database …")
-        local.commit()
-        os.replace(tmp, db_path)
+            con.execute("checkpoint")
+        progress("4/4 Writing, checking and replacing the database (protected tables only) …")
+        local.commit()  # the database names these copies as its rows' source_file
+        publish.publish(work, db_path)
+        if keep_build is not None:
+            os.replace(work, keep_build)
+    except publish.PublishError as exc:
+        if local is not None:
+            local.discard()
+        raise BuildError(str(exc)) from exc
+    except (OSError, duckdb.Error, BuildError) as exc:
+        if local is not None:
+            local.discard()
+        if publish.is_disk_full(exc):
+            raise BuildError(publish.disk_full_message(db_path.parent)) from exc
+        raise
     except BaseException:
         if local is not None:
             local.discard()
-        tmp.unlink(missing_ok=True)
-        Path(f"{tmp}.wal").unlink(missing_ok=True)
         raise
+    finally:
+        publish.remove(work)
+    with duckdb.connect(str(db_path), read_only=True) as published:
+        tables = table_counts(published)
     return BuildSummary(database=db_path, seconds=time.perf_counter() - started, tables=tables, sources=sources)
 
 

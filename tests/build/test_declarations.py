@@ -106,9 +106,8 @@ def test_a_model_that_reads_a_later_layer_is_refused(tmp_path, monkeypatch):
         models.ordered(tmp_path)
 
 
-def test_every_table_of_the_built_database_is_validated(bundled_db):
-    with duckdb.connect(str(bundled_db), read_only=True) as con:
-        tables = [r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()]
+def test_every_table_of_the_build_is_validated(build_con):
+    tables = [r[0] for r in build_con.execute("select table_name from information_schema.tables").fetchall()]
     assert [t for t in tables if schema_for(t) is None] == []
     assert any(t.startswith("int_") for t in tables) and any(t.startswith("raw_") for t in tables)
 

@@ -62,8 +62,8 @@ def test_unknown_counts_stay_null_and_quoted_counts_name_their_document(con):
     ) == (None,)
 
 
-def test_pertunmaa_is_harmonised_into_mantyharju_not_dropped(con):
-    raw = con.execute(
+def test_pertunmaa_is_harmonised_into_mantyharju_not_dropped(con, build_con):
+    raw = build_con.execute(
         "select area_code, population from stg_population where reference_date = '2023-12-31' "
         "and area_code in ('507', '588') order by 1"
     ).fetchall()
@@ -83,7 +83,7 @@ def test_country_population_2023_computed_equals_published(con):
     ) == (5603851, 5603851)
 
 
-def test_foreign_language_reconciliation_2023(con):
+def test_foreign_language_reconciliation_2023(con, build_con):
     # The collection's PROVENANCE reports 558 486 from shares x populations with Pertunmaa left out;
     # harmonised onto the 2025 division (Pertunmaa's people counted with Mäntyharju) it is 558 552.
     computed, published = one(
@@ -93,7 +93,7 @@ def test_foreign_language_reconciliation_2023(con):
     )
     assert (computed, published) == (558552, 558294)
     without_pertunmaa = one(
-        con,
+        build_con,
         """
         select round(sum(f.value * p.population / 100)) from stg_foreign_language_speakers f
         join stg_population p on p.area_code = f.area_code and p.reference_date = '2023-12-31'

@@ -152,3 +152,53 @@ def test_profile_in_browser_follows_the_municipality(server_url, chromium_path):
             _screenshot(page, "profile_orimattila_2024.png")
         finally:
             browser.close()
+
+
+@pytest.fixture
+def refreshable_server(raw_root, chromium_path):
+    """A server on a database of its own that the test refreshes while it serves."""
+    from pipeline.build import warehouse
+
+    warehouse.build(progress=lambda _: None)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_healthy(url, server)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _quota_text(page, url: str) -> str:
+    page.goto(f"{url}/?kunta=111&vuosi=2024&lang=fi", wait_until="networkidle")
+    page.wait_for_function("document.body.innerText.includes('kiintiö oli')", timeout=60_000)
+    return page.inner_text("body")
+
+
+def test_after_a_refresh_the_next_page_run_shows_the_new_build(refreshable_server, chromium_path, raw_root, tmp_path):
+    """The reported fault: six refreshes later the database said quota 21 and the dashboard still 15."""
+    from playwright.sync_api import sync_playwright
+
+    from pipeline.build import warehouse
+
+    quota = tmp_path / "local" / "quota.csv"
+    original = quota.read_text(encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1200})
+        assert "kiintiö oli 15" in _quota_text(page, refreshable_server).lower()
+        for value in (17, 19, 21):  # several refreshes while the server keeps serving
+            quota.write_text(original.replace("111,2024,15", f"111,2024,{value}"), encoding="utf-8")
+            warehouse.build(progress=lambda _: None)
+            text = _quota_text(page, refreshable_server).lower()
+            assert f"kiintiö oli {value}" in text, text[:3000]
+        browser.close()

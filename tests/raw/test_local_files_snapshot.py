@@ -25,7 +25,7 @@ def test_a_changed_file_makes_a_new_snapshot_with_its_bytes_and_sidecar(raw_root
     quota = tmp_path / "local" / "quota.csv"
     quota.write_text(quota.read_text(encoding="utf-8") + "111,2026,15,5,kotoutumisohjelma_2026,\n", encoding="utf-8")
     before = local_snapshots(raw_root)
-    warehouse.build(progress=lambda _: None)
+    warehouse.build(progress=lambda _: None, keep_build=tmp_path / "build.duckdb")
     after = local_snapshots(raw_root)
     assert len(after) == len(before) + 1
     files = {f.path.name: f for f in read_snapshot(raw_root / DATASET / after[-1])}
@@ -36,6 +36,7 @@ def test_a_changed_file_makes_a_new_snapshot_with_its_bytes_and_sidecar(raw_root
         assert con.execute("select quota from quota_refugees where kunta_code = '111' and year = 2026").fetchall() == [
             (15,)
         ]
+    with duckdb.connect(str(tmp_path / "build.duckdb"), read_only=True) as con:
         source_files = {r[0] for r in con.execute("select distinct source_file from stg_local_quota").fetchall()}
     assert source_files == {str(files["quota.csv"].path)}  # the database is traced to the raw copy
 
