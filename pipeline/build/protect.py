@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from pipeline import registry
-from pipeline.disclosure import flag_column, protect
+from pipeline.disclosure import CONFIDENTIAL, flag_column, protect
 
 
 def protects(table: str) -> bool:
@@ -45,10 +45,27 @@ def apply_rule(frame: pd.DataFrame, rule: dict) -> pd.DataFrame:
         applies = pd.Series(True, index=frame.index)
         for column, values in where.items():
             applies &= frame[column].isin(values)
-    return protect(
+    out = protect(
         frame, rule["count"], groups=rule.get("groups", []), derived=rule.get("derived", []),
         estimate=frame[rule["estimate"]] if "estimate" in rule else None,
         publisher_confidential=frame[rule["publisher_confidential"]].eq("...")
         if "publisher_confidential" in rule else None,
         applies=applies,
     )  # fmt: skip
+    if "previous" in rule:
+        out = hide_changes_from_hidden(out, rule["count"], **rule["previous"])
+    return out
+
+
+def hide_changes_from_hidden(
+    frame: pd.DataFrame, count: str, columns: list[str], partition: list[str], order: list[str]
+) -> pd.DataFrame:
+    """A change is hidden when the value it is measured from (the previous row) is hidden: 14 shown with
+    a change of 11 would give away a hidden 3."""
+    hidden = frame[flag_column(count)].eq(CONFIDENTIAL).fillna(False)
+    ordered = frame.assign(_hidden=hidden).sort_values(order, kind="stable")
+    previous_hidden = ordered.groupby(partition, dropna=False)["_hidden"].shift(1).fillna(False).astype(bool)
+    out = frame.copy()
+    for column in columns:
+        out.loc[previous_hidden[previous_hidden].index, column] = pd.NA
+    return out

@@ -72,8 +72,13 @@ final as (
         coalesce(s.area_code, c.area_code) as area_code,
         coalesce(s.year, c.year) as year,
         make_date(coalesce(s.year, c.year), 12, 31) as reference_date,
-        cast(c.speakers as bigint) as speakers,
-        s.share_pct,
+        -- published at the precision people read: a count estimated from rounded shares to the nearest ten,
+        -- a share to one decimal, so no hidden municipality is a subtraction away from its region's figure
+        case
+            when c.method = 'computed_estimate' then cast(round(c.speakers, -1) as bigint)
+            else cast(c.speakers as bigint)
+        end as speakers,
+        round(s.share_pct, 1) as share_pct,
         c.method as speakers_method,
         s.method as share_method,
         speakers_source.citation as speakers_source,
