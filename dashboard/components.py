@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import re
 from collections.abc import Iterable
 from functools import partial
 from typing import Literal
@@ -13,6 +13,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.i18n import lang, t
 from pipeline import disclosure, formatting
+from pipeline.report import exports
 
 COMPUTED_METHODS = ("computed", "computed_estimate", "harmonised")
 CARD_HEIGHT = 136  # px: every headline card alike, with or without a line under the value
@@ -74,10 +75,27 @@ def _dates(values: Iterable) -> str:
     return ", ".join(formatting.day(d, lang()) for d in days)
 
 
-def _escape(text: str) -> str:
-    for char in "\\*_[]#`$~":
-        text = text.replace(char, "\\" + char)
-    return text
+def plain(text) -> str:
+    """Text that came from a file, made inert for Markdown: the marks that make emphasis, code, links and
+    images (``* _ ` [ ] ~ $ |``), an HTML tag's ``<`` and a list or heading mark at the start are escaped, and
+    a web or mail address is shown as code (Markdown makes a link of it even escaped); line breaks become
+    spaces. Other punctuation stays as written, so the text reads the same."""
+    text = " ".join(str(text).split())
+    parts = []
+    for i, part in enumerate(_ADDRESS.split(text)):
+        if i % 2:
+            parts.append("`" + part.replace("`", "'") + "`")
+        else:
+            part = _MARKS.sub(lambda m: "\\" + m.group(0), part)
+            parts.append(_TAG.sub("\\<", part))
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), "".join(parts))
+
+
+_ADDRESS = re.compile(r"((?:[a-z][a-z0-9+.-]*://|www\.)\S+|\S+@\S+\.\w+)", re.IGNORECASE)
+_MARKS = re.compile(r"[\\`*_\[\]~$|]")
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])")
+_escape = plain
 
 
 def caption_lines(
@@ -126,16 +144,12 @@ def source_caption(**parts) -> list[str]:
 
 
 def _csv(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False).encode("utf-8-sig")  # the BOM lets Excel read ä and ö
+    return exports.csv_bytes(frame)
 
 
 def _xlsx(frame: pd.DataFrame, about: list[str]) -> bytes:
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=t("sheet_data"), index=False)
-        notes = about + [f"{t('small_count_rule')}: {rule_text()}"]
-        pd.DataFrame({t("cap_source"): notes}).to_excel(writer, sheet_name=t("sheet_about"), index=False)
-    return buffer.getvalue()
+    notes = about + [f"{t('small_count_rule')}: {rule_text()}"]
+    return exports.xlsx_bytes({t("sheet_data"): frame, t("sheet_about"): pd.DataFrame({t("cap_source"): notes})})
 
 
 def downloads(frame: pd.DataFrame, stem: str, about: list[str], *, chart: bool = False) -> None:

@@ -80,6 +80,11 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("dataset", choices=["temporary-protection"], help="which dataset the file is")
     imp.add_argument("file", help="the CSV or XLSX file")
     imp.add_argument("--source-url", help="where the file was downloaded from (recorded in its sidecar)")
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="the file replaces every figure stored so far (default: it adds to them by municipality and month)",
+    )
     imp.set_defaults(command=cmd_import)
 
     status = sub.add_parser(
@@ -264,11 +269,20 @@ def cmd_import(args) -> int:
     from pipeline.extract.imports import ImportFailed, import_temporary_protection
 
     try:
-        folder = import_temporary_protection(Path(args.file), source_url=args.source_url)
+        result = import_temporary_protection(Path(args.file), source_url=args.source_url, replace=args.replace)
     except ImportFailed as exc:
         print(f"IMPORT FAILED: {exc}", file=sys.stderr)
         return 1
-    print(f"stored in {folder}; run `make refresh` to carry it into the database")
+    print(f"stored in {result.folder}")
+    print(
+        f"  {result.added} municipality-month(s) added, {len(result.replaced)} replaced by this file"
+        + (f", {result.dropped} no longer there (--replace)" if args.replace else ", the others kept")
+    )
+    for code, month in result.replaced[:20]:
+        print(f"    replaced: {code} {month}")
+    if len(result.replaced) > 20:
+        print(f"    … and {len(result.replaced) - 20} more")
+    print("run `make refresh` to carry it into the database")
     return 0
 
 

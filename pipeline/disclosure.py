@@ -21,6 +21,7 @@ the many counts of 5 that municipal programmes publish.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -116,3 +117,19 @@ def display(value, flag, formatted: str, derived: bool = False) -> str:
     if flag == CONFIDENTIAL:
         return SYMBOL_DERIVED if derived else SYMBOL
     return formatted
+
+
+# Free text from files (notes) is shown as it was written, except the numbers the rule hides: a count of
+# 1-4 written as a digit or a word ("four … families", "one new family") becomes the symbol. Dates,
+# times and decimals are left alone (1.1.2024, 12:20, 4,5).
+_SMALL_WORDS = (
+    "yksi|yhden|yhtä|kaksi|kahden|kahta|kolme|kolmen|kolmea|neljä|neljän|neljää|one|two|three|four|en|ett|två|tre|fyra"
+)
+SMALL_NUMBER = re.compile(rf"(?<![\w.,:/–-])(?:[1-4]|{_SMALL_WORDS})(?![\w:/–-]|[.,]\d)", re.IGNORECASE)
+
+
+def scrub(text):
+    """A note with every count of 1-4 in it replaced by ``< 5`` (None and non-text stay as they are)."""
+    if not isinstance(text, str):
+        return text
+    return SMALL_NUMBER.sub(SYMBOL, text)

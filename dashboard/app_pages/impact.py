@@ -80,7 +80,7 @@ def measure_block(rows: pd.DataFrame) -> dict:
     st.markdown(
         f"{label}: **{value_text(latest)}** ({period_text(latest['period'])})" + (f" · {trend}" if trend else "")
     )
-    st.caption(f"{t('cap_source')}: {latest['source']}")
+    st.caption(f"{t('cap_source')}: {components.plain(latest['source'])}")
     return {**latest.to_dict(), "value_text": value_text(latest)}
 
 

@@ -381,7 +381,7 @@ def temporary_protection_section() -> None:
             summary += " " + t("tp_not_in_year", year=year, date=latest["month_text"])
         st.markdown(summary)
         for note in rows["note"].dropna().unique():
-            st.info(f"{t('tp_note')}: {note}", icon=":material/info:")
+            st.info(f"{t('tp_note')}: {components.plain(note)}", icon=":material/info:")
         st.markdown(t("tp_context"))
     source = rows["source"].dropna().iloc[-1]
     if len(rows) > 1:

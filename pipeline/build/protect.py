@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from pipeline import registry
-from pipeline.disclosure import CONFIDENTIAL, flag_column, protect
+from pipeline.disclosure import CONFIDENTIAL, flag_column, protect, scrub
 
 
 def protects(table: str) -> bool:
@@ -54,6 +54,8 @@ def apply_rule(frame: pd.DataFrame, rule: dict) -> pd.DataFrame:
     )  # fmt: skip
     if "previous" in rule:
         out = hide_changes_from_hidden(out, rule["count"], **rule["previous"])
+    for column in rule.get("notes", []):
+        out[column] = out[column].map(scrub)
     return out
 
 

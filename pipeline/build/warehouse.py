@@ -74,7 +74,10 @@ def build(
     try:
         progress("1/4 Reading the raw snapshot …")
         raw, snapshots = read_raw(raw_root, progress)
-        local = stage_local_files(paths.local_dir(), raw_root)
+        try:
+            local = stage_local_files(paths.local_dir(), raw_root)
+        except RawSnapshotError as exc:
+            raise BuildError(str(exc)) from exc
         raw.update(read_local(local, set(raw["municipalities"]["kunta_code"]), progress))
         snapshots[LOCAL_DATASET] = local.files
         with duckdb.connect(str(work)) as con:

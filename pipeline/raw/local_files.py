@@ -18,6 +18,7 @@ from pathlib import Path
 from pipeline import paths, registry
 from pipeline.raw.snapshot import (
     RawFile,
+    RawSnapshotError,
     SnapshotWriter,
     latest_snapshot,
     new_snapshot_id,
@@ -40,15 +41,28 @@ def kind_of(path: Path) -> str | None:
     return kind if kind in registry.local_kinds() else None
 
 
+class LocalFileRefused(RawSnapshotError):
+    """A file in data/local/ that leads outside it (a link to another place); its content is never read."""
+
+
 def discover(local_dir: Path) -> dict[str, list[Path]]:
-    """Every kind -> its files in ``local_dir`` (sorted; an empty list when none)."""
+    """Every kind -> its files in ``local_dir`` (sorted; an empty list when none). A file that is a link
+    leading outside ``local_dir`` is refused."""
     found: dict[str, list[Path]] = {kind: [] for kind in registry.local_kinds()}
     local_dir = Path(local_dir)
     if local_dir.is_dir():
+        inside = local_dir.resolve()
         for path in sorted(local_dir.iterdir()):
             kind = kind_of(path)
-            if kind:
-                found[kind].append(path)
+            if not kind:
+                continue
+            if not path.resolve().is_relative_to(inside):
+                raise LocalFileRefused(
+                    f"{_shown(path)}: hylätty, koska tiedosto on linkki kansion {_shown(local_dir)} ulkopuolelle; "
+                    f"kopioi tiedosto kansioon. / Refused: the file is a link that leads outside {_shown(local_dir)}; "
+                    "copy the file into the folder instead. Nothing of it was read."
+                )
+            found[kind].append(path)
     return found
 
 

@@ -75,10 +75,20 @@ class SnapshotWriter:
 
     def __init__(self, dataset: str, snapshot_id: str, raw_root: Path | None = None):
         self.dataset = dataset
-        self.final = (raw_root or paths.raw_dir()) / dataset / snapshot_id
-        self.folder = self.final.with_name(snapshot_id + PARTIAL_SUFFIX)
-        if self.final.exists():
-            raise RawSnapshotError(f"{self.final}: snapshot already exists; raw files are never rewritten")
+        base = (raw_root or paths.raw_dir()) / dataset
+        base.mkdir(parents=True, exist_ok=True)
+        candidate, n = snapshot_id, 1
+        while True:  # two snapshots in the same second get -2, -3 …; an existing one is never rewritten
+            self.final = base / candidate
+            self.folder = base / (candidate + PARTIAL_SUFFIX)
+            try:
+                if self.final.exists():
+                    raise FileExistsError(self.final)
+                self.folder.mkdir()  # claims the id: a second writer of the same id fails here, not later
+                break
+            except FileExistsError:
+                n += 1
+                candidate = f"{snapshot_id}-{n}"
 
     def add(self, name: str, content: bytes, meta: dict) -> Path:
         return write_file(self.folder, name, content, {"dataset": self.dataset, **meta})

@@ -14,8 +14,11 @@ COLUMNS = registry.raw_columns("temporary_protection")  # declared in pipeline/s
 
 
 def read(files: list[RawFile], municipalities: pd.DataFrame) -> pd.DataFrame:
-    """``municipalities`` (the classification's raw table) resolves names to codes."""
-    return concat([_read_one(f, municipalities) for f in files], COLUMNS)
+    """``municipalities`` (the classification's raw table) resolves names to codes. The files are in the
+    order they were imported (their names start with it); a later file's figure for a municipality and
+    month replaces an earlier one."""
+    frame = concat([_read_one(f, municipalities) for f in files], COLUMNS)
+    return frame.drop_duplicates(["kunta_code", "reference_date"], keep="last").reset_index(drop=True)
 
 
 def _read_one(file: RawFile, municipalities: pd.DataFrame) -> pd.DataFrame:

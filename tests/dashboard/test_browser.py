@@ -202,3 +202,29 @@ def test_after_a_refresh_the_next_page_run_shows_the_new_build(refreshable_serve
             text = _quota_text(page, refreshable_server).lower()
             assert f"kiintiö oli {value}" in text, text[:3000]
         browser.close()
+
+
+def test_text_from_a_file_is_shown_as_text_not_markdown(refreshable_server, chromium_path, raw_root):
+    """An imported note with an external image and a phishing link (synthetic) must render as plain text."""
+    from playwright.sync_api import sync_playwright
+
+    from pipeline.build import warehouse
+    from tests.conftest import add_snapshot
+
+    note = "![x](https://evil.example/pixel.png) [Kirjaudu](https://evil.example/login) <b>lihava</b>"
+    table = f'kuntakoodi,päivämäärä,lukumäärä,huomautus\n111,2025-09-30,42,"{note}"\n'.encode()
+    add_snapshot(raw_root, "temporary_protection", "synthetic.csv", table, "temporary_protection_table")
+    warehouse.build(progress=lambda _: None)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1200})
+        page.goto(f"{refreshable_server}/?kunta=111&vuosi=2025&lang=fi", wait_until="networkidle")
+        page.wait_for_function("document.body.innerText.includes('evil.example/login')", timeout=60_000)
+        assert page.locator("img[src*='evil.example']").count() == 0
+        links = page.locator("a[href*='evil.example']")
+        assert links.count() == 0, [
+            links.nth(i).evaluate("e => e.parentElement.outerHTML") for i in range(links.count())
+        ]
+        assert page.locator("b", has_text="lihava").count() == 0
+        assert "[Kirjaudu](https://evil.example/login)" in page.inner_text("body")
+        browser.close()

@@ -36,7 +36,7 @@ def test_import_stores_the_file_unchanged_and_refresh_carries_it(raw_root, tmp_p
     assert (
         cli.main(["import", "temporary-protection", str(source), "--source-url", "https://example.invalid/tp.csv"]) == 0
     )
-    stored = next(raw_root.glob("temporary_protection/*-import/tilapainen_suojelu_2025.csv"))
+    stored = next(raw_root.glob("temporary_protection/*-import/*_tilapainen_suojelu_2025.csv"))
     assert stored.read_bytes() == source.read_bytes()
     meta = json.loads(stored.with_name(stored.name + ".meta.json").read_text())
     assert (meta["kind"], meta["url"], meta["table_updated"]) == (

@@ -27,8 +27,11 @@ def test_written_file_has_sidecar_with_checksum_and_is_never_overwritten(tmp_pat
     }
     with pytest.raises(FileExistsError):
         snapshot.write_file(folder, "a.csv", b"other", {})
-    with pytest.raises(RawSnapshotError, match="already exists"):
-        SnapshotWriter("population", "20990101-test", tmp_path)
+    # a second snapshot with the same id (two imports in one second) gets its own folder; the first is untouched
+    second = SnapshotWriter("population", "20990101-test", tmp_path)
+    assert second.final.name == "20990101-test-2"
+    second.discard()
+    assert (folder / "a.csv").read_bytes() == b"x,y\n1,2\n"
 
 
 def test_partial_snapshot_is_invisible_until_committed(tmp_path):

@@ -24,11 +24,17 @@ def format_problem(p: dict) -> str:
         parts.append(f"rivi/{unit} {number}")
     if p.get("column"):
         english = f" ({p['column_en']})" if p.get("column_en") and p["column_en"] != p["column"] else ""
-        parts.append(f'sarake/column "{p["column"]}"{english}')
+        parts.append(f'sarake/column "{short(p["column"])}"{english}')
     text = ", ".join(parts)
     if p.get("value") is not None:
-        text += f': arvo/value "{p["value"]}"'
+        text += f': arvo/value "{short(p["value"])}"'
     return f"{text} – odotettu: {p['expected_fi']} / expected: {p['expected_en']}"
+
+
+def short(value, limit: int = 40) -> str:
+    """A cell as the message shows it: at most ``limit`` characters, so no more of a file is echoed."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def display_path(path: Path) -> str:
