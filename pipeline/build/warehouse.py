@@ -173,7 +173,8 @@ def sources_table(snapshots: dict[str, list], local: LocalSnapshot | None = None
         base = {
             "source_key": dataset,
             "dataset": dataset,
-            "citation": meta.get("citation") or spec.get("citation"),
+            "citation": "; ".join(dict.fromkeys(f.meta["citation"] for f in files if f.meta.get("citation")))
+            or spec.get("citation"),
             **texts("dataset", dataset),
             "licence": spec.get("licence"),
             "reference_date": spec.get("reference_date"),

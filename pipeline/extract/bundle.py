@@ -142,16 +142,76 @@ BUNDLE: dict[str, list[tuple[str, str, str, dict]]] = {
     ],
 }
 
+# A later snapshot (the newest wins for its dataset): real StatFin populations 1972-2023 (the reader keeps
+# the registry's years, from 2015) and the preliminary month ends 2024M01-2025M01 (revised values).
+LATER_SNAPSHOT_ID = "20261201-bundled"
+POPULATION_MONTHLY = "statfin-population-1972-2025-monthly"
+LATER_BUNDLE: dict[str, list[tuple[str, str, str, dict]]] = {
+    "population": [
+        (
+            POPULATION_MONTHLY,
+            "statfin_11re_population_all_municipalities_1972_2023.csv",
+            "statfin_11re_totals_csv",
+            {
+                "url": "https://pxdata.stat.fi:443/PxWeb/api/v1/fi/StatFin/vaerak/statfin_vaerak_pxt_11re.px",
+                "method": "POST",
+                "request_body": {"Alue": "SSS + all KU###", "Ikä": "SSS", "Sukupuoli": "SSS", "Vuosi": "1972-2023"},
+                "producer": STATFIN,
+                "table_updated": "2024-04-26",
+                "citation": "Tilastokeskus, StatFin 11re (väestö 31.12., lopullinen)",
+                "licence": "CC BY 4.0",
+                "derived_from": {
+                    "repository": "Kangasalakehitys/kuukausiraportti",
+                    "path": "src/data/rdata/statfin_vaerak_pxt_11re_all (R pxweb_data object, converted to CSV)",
+                    "commit": "5aa26432aa78c553e4f404881e8e9685412d1d19",
+                },
+                "note": "Final population 31.12. of the whole country and 309 municipalities (1.1.2024 division, with "
+                "Pertunmaa), 1972-2023, totals of age and sex. Retrieved by the collector 2025-03-19.",
+            },
+        ),
+        (
+            POPULATION_MONTHLY,
+            "statfin_11lj_prelim_population_all_municipalities_2024M01_2025M01.csv",
+            "statfin_11lj_months_csv",
+            {
+                "url": "https://pxdata.stat.fi:443/PxWeb/api/v1/fi/StatFin/vamuu/statfin_vamuu_pxt_11lj.px",
+                "method": "POST",
+                "request_body": {"Kuukausi": "2024M01-2025M01", "Alue": "SSS + all KU###", "Sukupuoli": "SSS"},
+                "producer": STATFIN,
+                "table_updated": "2025-02-25",
+                "citation": "Tilastokeskus, väestön ennakkotilasto (vamuu 11lj), ennakkoväkiluku kuukauden lopussa",
+                "licence": "CC BY 4.0",
+                "derived_from": {
+                    "repository": "Kangasalakehitys/kuukausiraportti",
+                    "path": "src/data/rdata/statfin_vamuu_pxt_11lj_all.Rdata (converted to CSV)",
+                    "commit": "5aa26432aa78c553e4f404881e8e9685412d1d19",
+                },
+                "note": "Preliminary month-end population 2024M01-2025M01 (1.1.2025 division, 308 municipalities), "
+                "revised values of the table updated 2025-02-25. Preliminary is not final.",
+            },
+        ),
+    ],
+}
+
 MERGERS_CSV = "old_code,old_name_fi,new_code,new_name_fi,valid_from\n588,Pertunmaa,507,Mäntyharju,2025-01-01\n"
 
 
 def build(sources: Path, raw_root: Path) -> None:
     """Copy every bundled file with its sidecar and provenance into ``raw_root`` (datasets not there yet)."""
     copied_at = utc_now()
-    for dataset, files in BUNDLE.items():
-        if (raw_root / dataset / SNAPSHOT_ID).exists():
+    for snapshot_id, bundle in ((SNAPSHOT_ID, BUNDLE), (LATER_SNAPSHOT_ID, LATER_BUNDLE)):
+        _build_bundle(sources, raw_root, snapshot_id, bundle, copied_at)
+    if not (raw_root / "municipality_mergers" / SNAPSHOT_ID).exists():
+        _build_mergers(raw_root, copied_at)
+    if not (raw_root / "temporary_protection" / SNAPSHOT_ID).exists():
+        _build_temporary_protection(sources, raw_root, copied_at)
+
+
+def _build_bundle(sources: Path, raw_root: Path, snapshot_id: str, bundle: dict, copied_at: str) -> None:
+    for dataset, files in bundle.items():
+        if (raw_root / dataset / snapshot_id).exists():
             continue
-        writer = SnapshotWriter(dataset, SNAPSHOT_ID, raw_root)
+        writer = SnapshotWriter(dataset, snapshot_id, raw_root)
         for folder, name, fmt, meta in files:
             content = (sources / folder / name).read_bytes()
             writer.add(
@@ -169,10 +229,6 @@ def build(sources: Path, raw_root: Path) -> None:
             )
             _copy_provenance(sources / folder, writer.folder / f"{folder}.PROVENANCE.md")
         writer.commit()
-    if not (raw_root / "municipality_mergers" / SNAPSHOT_ID).exists():
-        _build_mergers(raw_root, copied_at)
-    if not (raw_root / "temporary_protection" / SNAPSHOT_ID).exists():
-        _build_temporary_protection(sources, raw_root, copied_at)
 
 
 def _copy_provenance(source_folder: Path, target: Path) -> None:

@@ -26,7 +26,36 @@ def _read_one(file: RawFile) -> pd.DataFrame:
         return frame
     if fmt == "kuukausiraportti_population_long_csv":
         return _long_csv(file)
+    if fmt == "statfin_11re_totals_csv":
+        return _statfin_csv(file, "Vuosi_code", "final")
+    if fmt == "statfin_11lj_months_csv":
+        return _statfin_csv(file, "Kuukausi_code", "preliminary")
     raise unknown_format(file, "population")
+
+
+def first_year() -> int:
+    """The first year the registry's query asks for (``timeperiod: {from: …}``); older rows are left out."""
+    return int(registry.dataset("population")["pxweb"]["query"]["timeperiod"]["from"])
+
+
+def _statfin_csv(file: RawFile, period_column: str, status: str) -> pd.DataFrame:
+    """A StatFin table converted to CSV (``Alue_code, …, <period>, vaesto``): totals of age and sex only.
+    Years (``2023``) are 31 December; months (``2024M07``) their last day."""
+    frame = csv_frame(file, ["Alue_code", period_column, "vaesto"])
+    for column in ("Ikä_code", "Sukupuoli_code"):
+        if column in frame.columns:
+            frame = frame[frame[column] == "SSS"]
+    years = pd.to_numeric(frame[period_column].str[:4], errors="coerce")
+    frame = frame[(years >= first_year()) | years.isna()].copy()  # a period that is no year is reported below
+    frame["area_code"] = frame["Alue_code"]
+    frame["period"] = frame[period_column].where(
+        frame[period_column].str.contains("M"), frame[period_column] + "-12-31"
+    )
+    frame["reference_date"] = _period_end(frame)
+    frame["population_status"] = status
+    frame["value"] = to_number(frame, "vaesto")
+    frame["status"] = None
+    return frame
 
 
 def _long_csv(file: RawFile) -> pd.DataFrame:

@@ -1,5 +1,6 @@
 -- Population by area (municipality, region, country) and reference date, on the current division.
--- Published figures win over figures computed from municipalities; `method` says which it is.
+-- A final figure wins over a preliminary one, then published figures over those computed from
+-- municipalities; `method` says which it is.
 with
 
 computed as (
@@ -42,7 +43,10 @@ candidates as (
 chosen as (
     select *
     from candidates
-    qualify row_number() over (partition by area_level, area_code, reference_date order by priority) = 1
+    qualify row_number() over (
+        partition by area_level, area_code, reference_date
+        order by population_status = 'final' desc, priority
+    ) = 1
 ),
 
 final as (

@@ -51,8 +51,8 @@ def test_newest_snapshot_wins(tmp_path):
 
 
 def test_corrupted_file_is_named(raw_root):
-    path = next((raw_root / "population").glob("*/*.csv"))
-    path.write_bytes(path.read_bytes().replace(b"17953", b"17954"))
+    path = next(p for p in (raw_root / "population").glob("*/*.csv") if b",17953" in p.read_bytes())
+    path.write_bytes(path.read_bytes().replace(b",17953", b",17954"))
     with pytest.raises(RawSnapshotError, match=rf"{path.name}: raw file is corrupted"):
         read_snapshot(path.parent)
 
@@ -66,7 +66,8 @@ def test_missing_file_is_named(raw_root):
 
 def test_bundled_snapshot_has_provenance_for_every_file():
     sidecars = list(BUNDLED_RAW.glob("*/*/*.meta.json"))
-    assert len([s for s in sidecars if s.parts[-3] != "local_files"]) == 8  # the municipality's files apart
+    # 8 files of 20261123-bundled and the 2 StatFin population files of 20261201-bundled; own files apart
+    assert len([s for s in sidecars if s.parts[-3] != "local_files"]) == 10
     for sidecar in sidecars:
         meta = json.loads(sidecar.read_text())
         assert {"url", "licence", "citation", "retrieved_at", "sha256", "kind", "format"} <= meta.keys(), sidecar
