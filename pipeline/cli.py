@@ -132,7 +132,7 @@ def print_summary(summary) -> None:
 def source_lines(sources) -> list[str]:
     """One line per dataset: its snapshot and date (or that it is not in the snapshot, or a local file)."""
     lines = []
-    for _, row in sources[sources["kind"] != "published_document"].iterrows():
+    for _, row in sources[~sources["kind"].isin(["published_document", "raw_file"])].iterrows():
         if row["kind"] == "local_file":
             files = row["files"] if isinstance(row["files"], str) else "no file (none in data/local/)"
             lines.append(f"  {row['dataset']:<28} {row['snapshot_id'] or '-':<26} {files}")

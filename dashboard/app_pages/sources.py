@@ -29,6 +29,7 @@ if info:
 # -- sources -------------------------------------------------------------------------------------------
 st.header(t("src_sources"), divider="gray")
 src = data.sources()
+src = src[src["kind"] != "raw_file"]  # the per-file rows are what figures cite, not a list to read
 
 
 def kind_text(kind) -> str:

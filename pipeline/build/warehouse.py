@@ -186,6 +186,11 @@ def sources_table(snapshots: dict[str, list], local: LocalSnapshot | None = None
             "files": ", ".join(f.path.name for f in files) or None,
         }
         rows.append(base)
+        for f in files:  # each raw file, so that a figure can cite the file it came from ('file:<path>')
+            rows.append({**base, "source_key": f"file:{f.path}", "citation": f.meta.get("citation") or base["citation"],
+                         "licence": f.meta.get("licence") or base["licence"], "kind": "raw_file",
+                         "retrieved_at": f.meta.get("retrieved_at"), "table_updated": f.meta.get("table_updated"),
+                         "url": f.meta.get("url"), "files": f.path.name})  # fmt: skip
         for key, citation in spec.get("documents", {}).items():
             rows.append({**base, "source_key": key, "citation": citation, "kind": "published_document"})
     local_files = local.by_kind() if local is not None else {}

@@ -147,6 +147,38 @@ BUNDLE: dict[str, list[tuple[str, str, str, dict]]] = {
 LATER_SNAPSHOT_ID = "20261201-bundled"
 POPULATION_MONTHLY = "statfin-population-1972-2025-monthly"
 LATER_BUNDLE: dict[str, list[tuple[str, str, str, dict]]] = {
+    "foreign_language_speakers": [
+        BUNDLE["foreign_language_speakers"][0],  # the municipal shares again: the newest snapshot has all files
+        (
+            "statfin-11rl-regions-2025",
+            "foreign_language_by_region_11rl_2025.csv",
+            "statfin_11rl_region_totals_csv",
+            {
+                "url": "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/vaerak/statfin_vaerak_pxt_11rl.px",
+                "method": "POST",
+                "request_body": {
+                    "Alue": "MK## (19 regions)",
+                    "Kieli": "all",
+                    "Ikä": "SSS",
+                    "Sukupuoli": "SSS",
+                    "Vuosi": "2025",
+                },  # fmt: skip
+                "producer": STATFIN,
+                "citation": "Tilastokeskus, StatFin 11rl, 31.12.2025: maakuntien vieraskieliset (käsin kopioidut "
+                "yhteismäärät) / regions' foreign-language speakers (transcribed totals)",
+                "licence": "CC BY 4.0",
+                "kind": "transcribed_totals",
+                "derived_from": {
+                    "repository": "advaitsridhar/DemographicMap",
+                    "path": "data/processed/finland_region.json (transcribed by hand, see PROVENANCE.md)",
+                    "commit": "86b75399ec292b6a3cf4abc261e6da62f47dd088",
+                },
+                "note": "Foreign-language speakers = population - Finnish - Swedish - Sami per region, 31.12.2025; "
+                "transcribed by hand from paged text; the 19 regions sum exactly to the national figures "
+                "(646 392 of 5 652 881). Region level only.",
+            },
+        ),
+    ],
     "population": [
         (
             POPULATION_MONTHLY,

@@ -6,7 +6,7 @@ import pandas as pd
 
 from pipeline import registry
 from pipeline.raw.snapshot import RawFile
-from pipeline.read.common import concat, jsonstat_frame, unknown_format
+from pipeline.read.common import concat, csv_frame, jsonstat_frame, to_number, unknown_format
 
 COLUMNS = registry.raw_columns("foreign_language_speakers")  # declared in pipeline/sources.yaml
 RENAMES = {"alue": "area_code", "timeperiod": "year", "contentscode": "content"}
@@ -26,7 +26,32 @@ def _read_one(file: RawFile) -> pd.DataFrame:
         return frame
     if fmt == "statfin_159t_share_json":
         return _share_json(file)
+    if fmt == "statfin_11rl_region_totals_csv":
+        return _region_totals(file)
     raise unknown_format(file, "foreign_language_speakers")
+
+
+COMPUTED = "computed"  # status of a figure computed here from published ones (never shown as published)
+
+
+def _region_totals(file: RawFile) -> pd.DataFrame:
+    """Regions' foreign-language speakers on 31.12. (11rl, transcribed totals): the count as published and
+    the share computed from it and the region's population; the whole country is the sum of the regions."""
+    frame = csv_frame(file, ["region_code", "reference_date", "population", "foreign_language_speakers"])
+    frame["year"] = frame["reference_date"].str[:4]
+    count = to_number(frame, "foreign_language_speakers")
+    population = to_number(frame, "population")
+    counts = frame.assign(area_code=frame["region_code"], content="vaesto_kieli_ulk", value=count, status=None)
+    shares = counts.assign(content="vaesto_kieli_ulk_p", value=100 * count / population, status=COMPUTED)
+    country = []
+    for year, rows in counts.assign(population=population).groupby("year"):
+        total = {"area_code": "SSS", "year": year, "source_file": str(file.path), "status": COMPUTED,
+                 "source_row": f"sum of lines {rows['source_row'].iloc[0]}–{rows['source_row'].iloc[-1]}"}  # fmt: skip
+        country.append({**total, "content": "vaesto_kieli_ulk", "value": rows["value"].sum()})
+        country.append(
+            {**total, "content": "vaesto_kieli_ulk_p", "value": 100 * rows["value"].sum() / rows["population"].sum()}
+        )
+    return pd.concat([counts, shares, pd.DataFrame(country)], ignore_index=True)
 
 
 def _share_json(file: RawFile) -> pd.DataFrame:

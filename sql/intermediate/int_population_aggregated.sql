@@ -24,7 +24,8 @@ harmonised as (
         staged.reference_date,
         staged.population_status,
         case when count(staged.population) = count(*) then cast(sum(staged.population) as bigint) end as population,
-        count(*) > 1 as is_merged
+        count(*) > 1 as is_merged,
+        min(staged.source_file) as source_file
     from staged
     left join mergers
         on
@@ -40,7 +41,8 @@ municipal as (
         reference_date,
         population_status,
         population,
-        case when is_merged then 'harmonised' else 'published' end as method
+        case when is_merged then 'harmonised' else 'published' end as method,
+        source_file
     from harmonised
 ),
 
@@ -75,10 +77,14 @@ by_country as (
 final as (
     select * from municipal
     union all
-    select area_level, area_code, reference_date, population_status, population, 'computed' as method
+    select
+        area_level, area_code, reference_date, population_status, population, 'computed' as method,
+        null as source_file
     from by_region where reported = expected
     union all
-    select area_level, area_code, reference_date, population_status, population, 'computed' as method
+    select
+        area_level, area_code, reference_date, population_status, population, 'computed' as method,
+        null as source_file
     from by_country where reported = expected
 )
 

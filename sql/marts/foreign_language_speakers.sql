@@ -1,7 +1,7 @@
 -- Foreign-language speakers (count) and their share of the population (%), by area and year (31.12.).
 -- Each measure is chosen separately: published by Statistics Finland, else quoted in a published
 -- document, else computed from municipal figures. `*_method` and `*_source` say which; a count that
--- no source gives stays null.
+-- no source gives stays null. A staged figure cites the raw file it came from (sources: 'file:<path>').
 with
 
 staged as (
@@ -29,8 +29,9 @@ country_population as (
 
 speakers_candidates as (
     select
-        area_level, area_code, year, value as speakers, 'published' as method, 1 as priority,
-        'foreign_language_speakers' as source_key
+        area_level, area_code, year, value as speakers,
+        case when status = 'computed' then 'computed' else 'published' end as method, 1 as priority,
+        'file:' || source_file as source_key
     from staged where measure = 'count' and value is not null
     union all
     select area_level, area_code, year, speakers, 'published' as method, 2 as priority, source_document
@@ -42,8 +43,9 @@ speakers_candidates as (
 
 share_candidates as (
     select
-        area_level, area_code, year, value as share_pct, 'published' as method, 1 as priority,
-        'foreign_language_speakers' as source_key
+        area_level, area_code, year, value as share_pct,
+        case when status = 'computed' then 'computed' else 'published' end as method, 1 as priority,
+        'file:' || source_file as source_key
     from staged where measure = 'share_pct' and value is not null
     union all
     select

@@ -14,7 +14,8 @@ published_statfin as (
         reference_date,
         population_status,
         population,
-        'published' as method
+        'published' as method,
+        'file:' || source_file as source_key
     from stg_population
     where area_level in ('region', 'country')
 ),
@@ -33,11 +34,13 @@ published_quoted as (
 ),
 
 candidates as (
-    select *, 1 as priority, 'population' as source_key from published_statfin
+    select * exclude (source_key), 1 as priority, source_key from published_statfin
     union all
     select * exclude (source_document), 2 as priority, source_document as source_key from published_quoted
     union all
-    select *, 3 as priority, 'population' as source_key from computed
+    select
+        * exclude (source_file), 3 as priority, coalesce('file:' || source_file, 'population') as source_key
+    from computed
 ),
 
 chosen as (

@@ -45,3 +45,25 @@ def test_region_and_country_shares_exist_for_2020_to_2024(con):
         "group by 1 order by 1"
     ).fetchall()
     assert rows == [("country", 5), ("region", 5)]
+
+
+def test_2025_region_counts_are_the_transcribed_11rl_totals(con):
+    rows = con.execute(
+        "select area_code, speakers, share_pct, speakers_method, share_method, speakers_source "
+        "from foreign_language_speakers where year = 2025 and area_code in ('07', 'SSS') order by area_level"
+    ).fetchall()
+    (country, region) = rows
+    assert region[:5] == ("07", 17148, 8.4, "published", "computed")  # Päijät-Häme 31.12.2025
+    assert "transcribed totals" in region[5]
+    assert country[:5] == ("SSS", 646392, 11.4, "computed", "computed")  # the sum of the 19 regions
+
+
+def test_each_figure_cites_the_file_it_came_from(con):
+    (population_source,) = con.execute(
+        "select source from population where area_code = '111' and reference_date = '2023-12-31'"
+    ).fetchone()
+    (share_source,) = con.execute(
+        "select share_source from foreign_language_speakers where area_code = '111' and year = 2024"
+    ).fetchone()
+    assert population_source == "Tilastokeskus, StatFin 11re (väestö 31.12., lopullinen)"
+    assert share_source == "Tilastokeskus, StatFin 159t, vieraskielisten osuus (vaesto_kieli_ulk_p)"

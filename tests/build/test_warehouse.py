@@ -113,7 +113,9 @@ def test_region_and_country_are_labelled_computed_or_published(con):
         *[("country", y, "computed_estimate", "computed_estimate") for y in (2020, 2021, 2022)],
         ("country", 2023, "published", "computed"),
         ("country", 2024, "published", "computed"),
+        ("country", 2025, "computed", "computed"),  # the sum of the 19 regions' 11rl totals
         *[("region", y, "computed_estimate", "computed_estimate") for y in (2020, 2021, 2022, 2023, 2024)],
+        ("region", 2025, "published", "computed"),
     ]
 
 
@@ -137,7 +139,7 @@ def test_live_only_tables_exist_and_are_empty_offline(con):
 
 def test_sources_say_where_each_dataset_came_from(con):
     src = con.table("sources").df().set_index("source_key")
-    assert src.loc["foreign_language_speakers", "snapshot_id"] == "20261123-bundled"
+    assert src.loc["foreign_language_speakers", "snapshot_id"] == "20261201-bundled"
     assert src.loc["foreign_language_speakers", "licence"] == "CC BY 4.0"
     assert "ennakkoväkiluku" in src.loc["population", "citation"]
     assert pd.isna(src.loc["population_by_language", "snapshot_id"])
@@ -239,5 +241,5 @@ def test_successful_refresh_replaces_database_and_records_build(raw_root, built_
     warehouse.build(progress=lambda _: None)
     with duckdb.connect(str(built_db), read_only=True) as con:
         info = con.table("build_info").df().iloc[0]
-        assert "foreign_language_speakers=20261123-bundled" in info["snapshots"]
+        assert "foreign_language_speakers=20261201-bundled" in info["snapshots"]
         assert one(con, "select count(*) from validation_report") == (0,)

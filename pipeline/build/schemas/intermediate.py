@@ -18,6 +18,7 @@ class IntPopulationAggregated(AreaModel):
     population_status: str = pa.Field(isin=["final", "preliminary"])
     population: pd.Int64Dtype = pa.Field(ge=0)
     method: str = pa.Field(isin=METHODS)
+    source_file: Optional[str] = pa.Field(nullable=True)  # the raw file of a municipal figure
 
     class Config:
         unique = ["area_level", "area_code", "reference_date"]
