@@ -59,10 +59,33 @@ def _kunta_code(raw: str) -> str:
     return raw.zfill(3) if raw.isdigit() else raw
 
 
+def _link_note(munis) -> None:
+    """A link's municipality code that is no longer one: lead to the successor with a note, or say plainly
+    that the code is unknown (never show another municipality without a word)."""
+    raw = st.query_params.get("kunta")
+    if raw is None or raw == st.session_state.get("_seen_kunta"):
+        return
+    code = _kunta_code(raw)
+    if code in set(munis["kunta_code"]):
+        st.session_state.pop("_link_note", None)
+        return
+    mergers = data.municipality_mergers()
+    merged = mergers[mergers["old_code"] == code]
+    lang = i18n.lang()
+    if len(merged):
+        old = merged.iloc[0]
+        st.query_params["kunta"] = old["new_code"]
+        st.session_state["_link_note"] = ("info", t("link_merged", old=old["old_name_fi"], code=code,
+                                                    new=old[f"new_name_{lang}"], date=formatting.day(old["valid_from"], lang)))  # fmt: skip
+    else:
+        st.session_state["_link_note"] = ("warning", t("link_unknown", code=raw))
+
+
 def sidebar() -> None:
     """Language, municipality and year; each honours and updates its query parameter."""
     munis = data.municipalities()
     years = data.share_years()
+    _link_note(munis)
     _adopt_url("kunta", set(munis["kunta_code"]), DEFAULT_KUNTA, _kunta_code)
     _adopt_url("vuosi", set(years), years[-1], int)
     lang = i18n.lang()
@@ -109,6 +132,9 @@ def main() -> None:
         st.stop()
     navigation = st.navigation(pages())
     sidebar()
+    note = st.session_state.pop("_link_note", None)
+    if note:
+        (st.info if note[0] == "info" else st.warning)(note[1], icon=":material/info:")
     navigation.run()
 
 

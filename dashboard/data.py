@@ -123,6 +123,11 @@ def municipalities() -> pd.DataFrame:
     return table("dim_municipality")
 
 
+def municipality_mergers() -> pd.DataFrame:
+    """Abolished municipalities and their successors (old_code, old_name_fi, new_code, new_name_*, valid_from)."""
+    return table("municipality_mergers")
+
+
 def municipality(kunta_code: str) -> dict:
     munis = municipalities()
     return munis[munis["kunta_code"] == kunta_code].iloc[0].to_dict()

@@ -153,14 +153,17 @@ def cmd_profile(args) -> int:
 
 def municipality_command(args, query, to_json, to_text) -> int:
     """Run a per-municipality query; print JSON or text; an unknown municipality or year exits 2."""
-    from pipeline.report.profile import ProfileError
+    from pipeline.report.profile import ProfileError, find_municipality, merger_note
 
     with connect_read_only() as con:
         try:
+            note = merger_note(find_municipality(con, args.municipality))
             result = query(con, args.municipality, args.year)
         except ProfileError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
+    if note:
+        print(note, file=sys.stderr)
     print(json.dumps(to_json(result), ensure_ascii=False, indent=2) if args.json else to_text(result))
     return 0
 
@@ -174,6 +177,8 @@ def profile_text(p: dict) -> str:
             area.get("foreign_language_speakers_flag"),
             fmt.number(area["foreign_language_speakers"]),
         )
+        if area.get("foreign_language_speakers_method") == "computed_estimate" and speakers != fmt.MISSING:
+            speakers = f"~{speakers}"  # estimated from rounded shares (see the legend)
         return (
             f"  {label:<26} {fmt.percent(area['foreign_language_share_pct']):>8}   "
             f"{speakers:>9}   {fmt.number(area['population']):>10}"
@@ -206,7 +211,8 @@ def profile_text(p: dict) -> str:
         )
     lines.append(
         "  – = ei tietoa tässä aineistossa / not in this snapshot;  * = ennakkotieto / preliminary;  "
-        "< 5 = alle viisi, salattu / under five, confidential"
+        "< 5 = alle viisi, salattu / under five, confidential;  ~ = arvio pyöristetyistä osuuksista, kymmenen "
+        "tarkkuudella / estimated from rounded shares, to the nearest ten"
     )
     return "\n".join(lines)
 

@@ -13,24 +13,50 @@ class ProfileError(LookupError):
 
 
 def find_municipality(con: duckdb.DuckDBPyConnection, query: str) -> dict:
-    """A municipality by code (``111``, ``KU111``, ``91``) or by its Finnish, Swedish or English name."""
+    """A municipality by code (``111``, ``KU111``, ``91``) or by its Finnish, Swedish or English name.
+
+    An abolished municipality's code or name leads to the one it joined: the result then has
+    ``merged_from`` (``{"code", "name_fi", "valid_from"}``); an unknown one is a :class:`ProfileError`.
+    """
     munis = con.table("dim_municipality").df()
+    mergers = con.table("municipality_mergers").df()
     text = query.strip()
     code = text.upper().removeprefix("KU")
     if code.isdigit():
         hit = munis[munis["kunta_code"] == code.zfill(3)]
+        merged = mergers[mergers["old_code"] == code.zfill(3)]
     else:
         names = munis[["name_fi", "name_sv", "name_en"]].apply(lambda col: col.str.casefold())
         hit = munis[names.eq(text.casefold()).any(axis=1)]
+        merged = mergers[mergers["old_name_fi"].str.casefold() == text.casefold()]
+    if hit.empty and not merged.empty:
+        old = merged.iloc[0]
+        hit = munis[munis["kunta_code"] == old["new_code"]]
+        return {**hit.iloc[0].to_dict(), "merged_from": {
+            "code": old["old_code"], "name_fi": old["old_name_fi"], "valid_from": str(old["valid_from"])[:10]}}  # fmt: skip
     if hit.empty:
-        close = difflib.get_close_matches(text, munis["name_fi"].tolist(), n=3, cutoff=0.6)
+        known = munis["name_fi"].tolist() + mergers["old_name_fi"].tolist()
+        close = difflib.get_close_matches(text, known, n=3, cutoff=0.6)
         hint = (
             f" Did you mean: {', '.join(close)}?"
-            if close
+            if close and not code.isdigit()
             else " Give a 3-digit code (e.g. 111) or a name (e.g. Heinola)."
         )
         raise ProfileError(f"unknown municipality {query!r}.{hint}")
     return hit.iloc[0].to_dict()
+
+
+def merger_note(muni: dict) -> str | None:
+    """One sentence (fi / en) when a municipality was found by the code or name of one that joined it."""
+    old = muni.get("merged_from")
+    if not old:
+        return None
+    day = ".".join(str(int(part)) for part in reversed(old["valid_from"].split("-")))
+    return (
+        f"{old['name_fi']} ({old['code']}) liitettiin kuntaan {muni['name_fi']} ({muni['kunta_code']}) {day}; "
+        f"näytetään {muni['name_fi']}. / {old['name_fi']} ({old['code']}) joined {muni['name_en']} "
+        f"({muni['kunta_code']}) on {old['valid_from']}; showing {muni['name_en']}."
+    )
 
 
 def years_with_data(con: duckdb.DuckDBPyConnection, kunta_code: str) -> list[int]:

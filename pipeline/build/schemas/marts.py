@@ -282,3 +282,15 @@ class Sources(Strict):
     @pa.dataframe_check(name="a_dataset_in_the_snapshot_has_a_licence")
     def licensed(cls, df: pd.DataFrame) -> pd.Series:
         return df["snapshot_id"].isna() | df["licence"].notna()
+
+
+class MunicipalityMergers(Strict):
+    """An abolished municipality and the one it joined (the successor is in the classification)."""
+
+    old_code: str = pa.Field(str_matches=r"^\d{3}$", unique=True)
+    old_name_fi: str
+    new_code: str = pa.Field(str_matches=r"^\d{3}$")
+    new_name_fi: str
+    new_name_sv: str
+    new_name_en: str
+    valid_from: pd.Timestamp
