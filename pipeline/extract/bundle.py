@@ -233,6 +233,8 @@ def build(sources: Path, raw_root: Path) -> None:
     copied_at = utc_now()
     for snapshot_id, bundle in ((SNAPSHOT_ID, BUNDLE), (LATER_SNAPSHOT_ID, LATER_BUNDLE)):
         _build_bundle(sources, raw_root, snapshot_id, bundle, copied_at)
+    if not (raw_root / "unemployment" / LATER_SNAPSHOT_ID).exists():
+        _build_unemployment(sources, raw_root, copied_at)
     if not (raw_root / "municipality_mergers" / SNAPSHOT_ID).exists():
         _build_mergers(raw_root, copied_at)
     if not (raw_root / "temporary_protection" / SNAPSHOT_ID).exists():
@@ -266,6 +268,29 @@ def _build_bundle(sources: Path, raw_root: Path, snapshot_id: str, bundle: dict,
 def _copy_provenance(source_folder: Path, target: Path) -> None:
     if not target.exists():
         target.write_bytes((source_folder / "PROVENANCE.md").read_bytes())
+
+
+def _build_unemployment(sources: Path, raw_root: Path, copied_at: str) -> None:
+    """The recorded 12r5 answer (PxWeb's older json format) of the unemployment rate of all municipalities."""
+    folder = sources / "recorded-api-answers-2025" / "statfin"
+    name = "statfin_12r5_OLD_308kunnat_TYOTOSUUS.POST_json.json"
+    writer = SnapshotWriter("unemployment", LATER_SNAPSHOT_ID, raw_root)
+    writer.add(name, (folder / "converted" / name).read_bytes(), {
+        "kind": CONVERSION, "format": "pxweb_json", "retrieved_at": copied_at, "http_status": None,
+        "url": "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/tyonv/statfin_tyonv_pxt_12r5.px",
+        "method": "POST", "request_body": {"Alue": "308 KU codes", "Kuukausi": "*", "Tiedot": "TYOTOSUUS"},
+        "table_updated": "2025-02-25", "producer": "Tilastokeskus; Työ- ja elinkeinoministeriö, Työnvälitystilasto",
+        "citation": "Tilastokeskus, StatFin tyonv 12r5: työttömien työnhakijoiden osuus työvoimasta (TEM, työnvälitystilasto)",
+        "licence": "CC BY 4.0",
+        "derived_from": {"repository": "Kangasalakehitys/kuukausiraportti",
+                         "path": "src/data/rdata/statfin_tyonv_pxt_12r5_map.Rdata (R pxweb_data, converted to JSON)",
+                         "commit": "5aa26432aa78c553e4f404881e8e9685412d1d19"},
+        "note": "Unemployment rate (%) of 308 municipalities by month 2007M01-2025M01, old interface (before "
+                "8 June 2026); 692 cells '...' (not published). Recorded by the collector 2025-03-19.",
+        "provenance": "recorded-api-answers-2025-statfin.PROVENANCE.md",
+    })  # fmt: skip
+    _copy_provenance(folder, writer.folder / "recorded-api-answers-2025-statfin.PROVENANCE.md")
+    writer.commit()
 
 
 def _build_mergers(raw_root: Path, copied_at: str) -> None:

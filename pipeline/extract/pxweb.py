@@ -23,6 +23,8 @@ from typing import Any
 import requests
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
+from pipeline.read.common import variable_matches
+
 USER_AGENT = "kotoprofiili/0.1 (Statistics Finland open data; pipeline.extract.pxweb)"
 RETRY_AFTER_CAP = 600.0  # never honour a Retry-After longer than this many seconds
 
@@ -85,14 +87,16 @@ def _shorten(items: list[str], limit: int = 25) -> str:
 
 
 def resolve_variable(metadata: dict, prefix: str, table: str = "") -> dict:
-    """The one variable whose code starts with ``prefix`` (an exact code, then ``prefix_…``, wins a tie)."""
+    """The one variable ``prefix`` means: its code starts with it in any case (``alue_23_20260101``,
+    ``Alue``), or it is the old interface's name for it (``Vuosi``/``Kuukausi`` for ``timeperiod``, ``Tiedot``
+    for ``contentscode``). An exact code, then ``prefix_…``, wins a tie."""
     variables = metadata.get("variables", [])
     codes = [v["code"] for v in variables]
-    found = [v for v in variables if v["code"].startswith(prefix)]
+    found = [v for v in variables if variable_matches(v["code"], prefix, bool(v.get("time")))]
     if len(found) > 1:
         found = (
-            [v for v in found if v["code"] == prefix]
-            or [v for v in found if v["code"][len(prefix) :].startswith("_")]
+            [v for v in found if v["code"].casefold() == prefix.casefold()]
+            or [v for v in found if v["code"].casefold().startswith(prefix.casefold() + "_")]
             or found
         )
     if len(found) != 1:

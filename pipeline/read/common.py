@@ -3,10 +3,38 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 
 import pandas as pd
 
 from pipeline.raw.snapshot import RawFile
+
+# A StatFin variable by what it means, whichever interface named it: the registry's key (the new code's
+# prefix) and the old Finnish and English codes (before 8 June 2026: Alue, Kieli, Vuosi, Kuukausi, Tiedot).
+MEANINGS: dict[str, tuple[str, ...]] = {
+    "alue": ("alue", "area", "region"),
+    "kieli": ("kieli", "language"),
+    "sukupuoli": ("sukupuoli", "sex", "gender"),
+    "ikaryhma": ("ika", "age"),
+    "kansalaisuus": ("kansalaisuus", "citizenship"),
+    "timeperiod": ("timeperiod", "vuosi", "kuukausi", "year", "month"),
+    "contentscode": ("contentscode", "tiedot", "information"),
+    "kuukausi": ("kuukausi", "timeperiod", "month"),
+    "tiedot": ("tiedot", "contentscode", "information"),
+}
+
+
+def fold(text: str) -> str:
+    """Case and accents folded: ``Ikä`` → ``ika``."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def variable_matches(code: str, key: str, is_time: bool = False) -> bool:
+    """Whether a table variable (old ``Vuosi`` or new ``timeperiod_y``, any case) is the one ``key`` means."""
+    folded, key = fold(code), fold(key)
+    if folded.startswith(key) or (is_time and key in ("timeperiod", "kuukausi", "vuosi")):
+        return True
+    return any(folded.startswith(synonym) for synonym in MEANINGS.get(key, ()))
 
 
 class RawFormatError(ValueError):
@@ -31,8 +59,9 @@ def jsonstat_frame(file: RawFile, renames: dict[str, str]) -> tuple[pd.DataFrame
     except ValueError as exc:  # JSONDecodeError is a ValueError
         raise RawFormatError(f"{file.path}: not a readable JSON-stat 2.0 response ({exc})") from exc
     columns, labels = {}, {}
+    time_dims = set(doc.get("role", {}).get("time", []))
     for dim in doc["id"]:
-        name = next((col for prefix, col in renames.items() if dim.startswith(prefix)), None)
+        name = next((col for key, col in renames.items() if variable_matches(dim, key, dim in time_dims)), None)
         if name is None:
             raise RawFormatError(
                 f"{file.path}: dimension {dim!r} matches none of the expected prefixes {sorted(renames)}"
@@ -43,6 +72,43 @@ def jsonstat_frame(file: RawFile, renames: dict[str, str]) -> tuple[pd.DataFrame
     frame["source_file"] = str(file.path)
     frame["source_row"] = [f"cell {i}" for i in range(len(frame))]
     return frame, labels
+
+
+def pxweb_json_frame(file: RawFile, renames: dict[str, str]) -> pd.DataFrame:
+    """A PxWeb answer in the ``json`` format (``columns``, ``data: [{key, values}]``) as a long frame:
+    one row per cell, the content code in ``content``, ``value`` a number or missing with ``status`` the
+    publisher's symbol (``...``, ``..``, ``.``, ``-``). Dimensions are named by meaning, any case."""
+    try:
+        doc = file.json()
+        columns, data = doc["columns"], doc["data"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise RawFormatError(f"{file.path}: not a PxWeb json answer ({exc})") from exc
+    dims = [c for c in columns if c.get("type") in ("d", "t")]
+    contents = [c for c in columns if c.get("type") == "c"]
+    names = []
+    for dim in dims:
+        name = next(
+            (col for key, col in renames.items() if variable_matches(dim["code"], key, dim["type"] == "t")), None
+        )
+        if name is None:
+            raise RawFormatError(f"{file.path}: variable {dim['code']!r} matches none of {sorted(renames)}")
+        names.append(name)
+    rows = []
+    for i, row in enumerate(data):
+        key = dict(zip(names, row["key"]))
+        for content, value in zip(contents, row["values"]):
+            rows.append({**key, "content": content["code"], "raw": value, "source_row": f"data[{i}]"})
+    frame = pd.DataFrame(rows, columns=[*names, "content", "raw", "source_row"])
+    numbers = pd.to_numeric(frame["raw"], errors="coerce")
+    symbols = frame["raw"].isin(["...", "..", ".", "-"])
+    bad = numbers.isna() & ~symbols & frame["raw"].notna()
+    if bad.any():
+        row = frame[bad].iloc[0]
+        raise RawFormatError(f"{file.path}: {row['source_row']}: {str(row['raw'])[:40]!r} is not a number")
+    frame["value"] = numbers
+    frame["status"] = frame["raw"].where(symbols)
+    frame["source_file"] = str(file.path)
+    return frame.drop(columns="raw")
 
 
 def csv_frame(file: RawFile, required: list[str], **read_csv) -> pd.DataFrame:

@@ -68,6 +68,19 @@ open_data as (
     from populations where change_pct is not null and years_apart = 1
 ),
 
+unemployment_rates as (
+    select
+        kunta_code,
+        'unemployment_rate' as measure_id,
+        strftime(reference_date, '%Y-%m') as period,
+        reference_date,
+        unemployment_rate_pct as value,
+        null as value_flag,
+        source
+    from unemployment
+    where unemployment_rate_pct is not null
+),
+
 local_counts as (
     select
         kunta_code, measure as measure_id,
@@ -88,6 +101,8 @@ surveys as (
 
 measure_values as (
     select * from open_data
+    union all
+    select * from unemployment_rates
     union all
     select * from local_counts
     union all

@@ -18,6 +18,10 @@ import responses
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "pxweb"
 BASE = "https://pxdata.stat.fi/PxWeb/api/v1/fi"
 REAL_11RE = json.loads((FIXTURES / "statfin_11re_GET_metadata_fi.json").read_text())
+# tyonv kept the old interface's plain codes (Alue, Kuukausi, Tiedot): its real recorded metadata, cut to 2024-2025
+REAL_12R5 = json.loads(
+    (FIXTURES.parent / "pxweb-old" / "statfin_12r5_OLD_308kunnat_TYOTOSUUS.GET_metadata.json").read_text()
+)
 AREAS = next(v for v in REAL_11RE["variables"] if v["code"].startswith("alue"))
 YEARS = [str(y) for y in range(1990, 2026)]
 LANGUAGES = {
@@ -54,6 +58,14 @@ def metadata(table: str, area_code: str = "alue_23_20260101") -> dict:
     content = lambda *codes: variable("contentscode", "Tiedot", codes, elimination=False)  # noqa: E731
     if table == "11re":
         return copy.deepcopy(REAL_11RE)
+    if table == "12r5":
+        meta = copy.deepcopy(REAL_12R5)
+        for v in meta["variables"]:
+            if v["code"] == "Kuukausi":
+                keep = [i for i, code in enumerate(v["values"]) if code >= "2024M11"]
+                v["values"] = [v["values"][i] for i in keep]
+                v["valueTexts"] = [v["valueTexts"][i] for i in keep]
+        return meta
     if table == "159t":
         return {
             "title": "synthetic 159t",
@@ -75,6 +87,8 @@ def metadata(table: str, area_code: str = "alue_23_20260101") -> dict:
 def value(cell: dict) -> tuple[float | None, str | None]:
     """Synthetic values: municipality populations 1 000 + code, 50 foreign-language speakers (5.0 %) each;
     the whole country the sum of its municipalities; 'se' speakers hidden as Statistics Finland does."""
+    if "Kuukausi" in cell:  # 12r5: an unemployment rate (%)
+        return 10.0, None
     area, content = cell.get("alue", ""), cell.get("contentscode", "")
     n = 308 if area == "SSS" else 1
     if content.endswith("vaesto_kieli_ulk_p"):
@@ -140,9 +154,15 @@ def serve(rsps: responses.RequestsMock, overrides: dict | None = None, area_code
     with a list of responses to give in turn (e.g. [429, ok])."""
     overrides = overrides or {}
     rsps.get(f"{BASE}/?config", body=(FIXTURES / "statfin_GET_config.json").read_text())
-    for table in ("159t", "11re", "11rm", "11rh"):
-        url = f"{BASE}/StatFin/vaerak/{table}.px"
-        meta = metadata(table, area_code) if table != "11re" else metadata(table)
+    for folder, table in (
+        ("vaerak", "159t"),
+        ("vaerak", "11re"),
+        ("vaerak", "11rm"),
+        ("vaerak", "11rh"),
+        ("tyonv", "12r5"),
+    ):
+        url = f"{BASE}/StatFin/{folder}/{table}.px"
+        meta = metadata(table, area_code) if table not in ("11re", "12r5") else metadata(table)
         queue = list(overrides.get(("GET", table), []))
         rsps.add_callback("GET", url, callback=_queued(queue, lambda req, m=meta: (200, {}, json.dumps(m))))
         queue = list(overrides.get(("POST", table), []))

@@ -294,3 +294,20 @@ class MunicipalityMergers(Strict):
     new_name_sv: str
     new_name_en: str
     valid_from: pd.Timestamp
+
+
+class Unemployment(MunicipalityCounts):
+    """The unemployment rate of a municipality at a month end (a rate, not a count of persons)."""
+
+    reference_date: pd.Timestamp
+    year: int = pa.Field(**YEARS)
+    unemployment_rate_pct: Optional[float] = pa.Field(ge=0, le=100, nullable=True)
+    status: Optional[str] = pa.Field(nullable=True)
+    source: str
+
+    @pa.check("reference_date", name="month_end")
+    def month_end(cls, series: pd.Series) -> pd.Series:
+        return series.dt.is_month_end
+
+    class Config:
+        unique = ["kunta_code", "reference_date"]

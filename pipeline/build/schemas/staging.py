@@ -166,3 +166,13 @@ class StgLocalSurvey(LocalFile):
 
     class Config:
         unique = ["kunta_code", "period", "theme", "question"]
+
+
+class StgUnemployment(StagedArea):
+    reference_date: pd.Timestamp
+    measure: str
+    value: Optional[float] = pa.Field(ge=0, le=100, nullable=True)
+    status: Optional[str] = pa.Field(nullable=True)
+
+    class Config:
+        unique = ["area_level", "area_code", "reference_date", "measure"]
