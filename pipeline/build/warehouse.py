@@ -173,8 +173,8 @@ def sources_table(snapshots: dict[str, list], local: LocalSnapshot | None = None
         base = {
             "source_key": dataset,
             "dataset": dataset,
-            "citation": "; ".join(dict.fromkeys(f.meta["citation"] for f in files if f.meta.get("citation")))
-            or spec.get("citation"),
+            # one file: its own citation; several: the registry's for the dataset (each file has a row of its own)
+            "citation": (meta.get("citation") if len(files) == 1 else None) or spec.get("citation"),
             **texts("dataset", dataset),
             "licence": spec.get("licence"),
             "reference_date": spec.get("reference_date"),
