@@ -79,6 +79,17 @@ unemployment_rates as (
         source
     from unemployment
     where unemployment_rate_pct is not null
+    union all
+    select
+        kunta_code,
+        'unemployed_foreign_citizens',
+        strftime(reference_date, '%Y-%m'),
+        reference_date,
+        unemployed_foreign_citizens,
+        unemployed_foreign_citizens_flag,
+        source
+    from unemployment
+    where unemployed_foreign_citizens is not null or unemployed_foreign_citizens_flag = 'confidential'
 ),
 
 local_counts as (

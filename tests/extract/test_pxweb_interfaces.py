@@ -88,3 +88,14 @@ def test_the_bundled_unemployment_rate_reaches_the_indicators(con):
         "select status from indicator_values where kunta_code = '111' and measure_id = 'unemployment_rate' "
         "order by reference_date desc limit 1"
     ).fetchone() == ("measured",)
+
+
+def test_offline_the_foreign_citizens_count_says_what_online_adds(con):
+    from pipeline.report.indicators import municipality_indicators
+
+    result = municipality_indicators(con, "111")
+    measure = next(
+        m for i in result["indicators"] for m in i["measures"] if m["measure_id"] == "unemployed_foreign_citizens"
+    )
+    assert measure["status"] == "no_data"
+    assert "refresh --online" in measure["how_to_fill"]

@@ -128,3 +128,23 @@ def test_failed_fetch_leaves_raw_snapshot_and_database_unchanged(
     assert "Nothing was written to the raw snapshot" in output
     assert digest(built_db) == before_db
     assert tree(raw_root) == before_raw
+
+
+def test_online_refresh_makes_the_unemployment_indicators_measured(raw_root, no_sleep, capsys):
+    """Offline the snapshot has the unemployment rate only; --online adds the foreign citizens' count
+    (12r5 TYOTTOMATULK; the answers are synthetic, 10 persons each)."""
+    with responses.RequestsMock() as rsps:
+        synthetic_pxweb.serve(rsps)
+        code, output = refresh_online(capsys)
+    assert code == 0, output
+    with duckdb.connect(str(paths.database_path()), read_only=True) as con:
+        counts = con.execute(
+            "select unemployed, unemployed_foreign_citizens from unemployment "
+            "where kunta_code = '111' and reference_date = '2025-01-31'"
+        ).fetchall()
+        status = con.execute(
+            "select distinct status from indicator_values where kunta_code = '111' "
+            "and measure_id = 'unemployed_foreign_citizens'"
+        ).fetchall()
+    assert counts == [(10, 10)]
+    assert status == [("measured",)]

@@ -302,8 +302,16 @@ class Unemployment(MunicipalityCounts):
     reference_date: pd.Timestamp
     year: int = pa.Field(**YEARS)
     unemployment_rate_pct: Optional[float] = pa.Field(ge=0, le=100, nullable=True)
+    unemployed: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    unemployed_foreign_citizens: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
     status: Optional[str] = pa.Field(nullable=True)
     source: str
+    unemployed_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
+    unemployed_foreign_citizens_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
+
+    @pa.check("unemployed", "unemployed_foreign_citizens", name="no_count_1_to_4")
+    def counts_disclosed(cls, series: pd.Series) -> pd.Series:
+        return no_count_1_to_4(series)
 
     @pa.check("reference_date", name="month_end")
     def month_end(cls, series: pd.Series) -> pd.Series:
