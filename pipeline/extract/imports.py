@@ -53,8 +53,9 @@ def import_temporary_protection(
         if not path.is_file():
             raise ImportFailed(f"{path}: no such file")
         content = path.read_bytes()
-    previous = [] if replace else _previous_files(raw_root)
-    before = _months(previous, raw_root)
+    current = _previous_files(raw_root)
+    before = _months(current, raw_root)  # what the newest snapshot holds now
+    previous = [] if replace else current
     writer = SnapshotWriter(DATASET, new_snapshot_id(kind.split("_")[-1]), raw_root)
     try:
         for order, file in enumerate(previous, start=1):
@@ -68,16 +69,14 @@ def import_temporary_protection(
         writer.discard()
         raise
     new = {(r.kunta_code, r.reference_date.strftime("%Y-%m")) for r in table.itertuples()}
-    if replace:
-        before = _months(_previous_files(raw_root, skip=folder), raw_root)
-        return ImportResult(folder, added=len(new - before), replaced=sorted(new & before), dropped=len(before - new))
-    return ImportResult(folder, added=len(new - before), replaced=sorted(new & before))
+    dropped = len(before - new) if replace else 0
+    return ImportResult(folder, added=len(new - before), replaced=sorted(new & before), dropped=dropped)
 
 
-def _previous_files(raw_root: Path | None, skip: Path | None = None) -> list:
-    """The files of the newest snapshot (before ``skip``, the one just written)."""
+def _previous_files(raw_root: Path | None) -> list:
+    """The files of the newest snapshot of the dataset (none when there is none)."""
     root = raw_root or paths.raw_dir()
-    ids = [i for i in snapshot_ids(DATASET, root) if skip is None or i != skip.name]
+    ids = snapshot_ids(DATASET, root)
     return read_snapshot(root / DATASET / ids[-1]) if ids else []
 
 
