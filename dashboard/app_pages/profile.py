@@ -15,7 +15,19 @@ year: int = st.session_state["vuosi"]
 muni = data.municipality(code)
 name = muni[f"name_{lang()}"]
 region_name = muni[f"region_name_{lang()}"]
-county_name = muni.get(f"wellbeing_county_name_{lang()}") or muni["wellbeing_county_name_fi"]
+county_name = next(
+    (
+        v
+        for v in (muni.get(f"wellbeing_county_name_{lang()}"), muni.get("wellbeing_county_name_fi"))
+        if isinstance(v, str)
+    ),
+    # Helsinki organises its own health and social services; Åland is outside the reform (ÅHS)
+    t("county_helsinki")
+    if code == "091"
+    else t("county_aland")
+    if muni["region_code"] == "21"
+    else t("not_in_snapshot"),
+)
 
 
 def row_for(series: pd.DataFrame, y: int) -> dict:

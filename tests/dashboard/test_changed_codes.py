@@ -36,3 +36,11 @@ def test_the_cli_leads_an_old_code_or_name_to_the_successor(curated, capsys):
         assert "Pertunmaa (588) joined Mäntyharju (507)" in captured.err
     assert cli.main(["profile", "999"]) == 2
     assert "unknown municipality '999'" in capsys.readouterr().err
+
+
+def test_helsinki_and_aland_say_in_words_why_they_have_no_wellbeing_county(curated):
+    for code, words in (("091", "Helsinki järjestää itse"), ("766", "Ahvenanmaa on uudistuksen ulkopuolella")):
+        at = run(kunta=code, vuosi="2024")
+        assert not at.exception
+        heading = " ".join(m.value for m in at.markdown)
+        assert words in heading and "nan" not in heading.split()
