@@ -7,6 +7,7 @@ A screenshot of the profile is written to ``tests/artifacts/`` (not committed).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -71,33 +72,15 @@ def _wait_healthy(url: str, server: subprocess.Popen, seconds: float = 60) -> No
     raise TimeoutError(f"{url}/_stcore/health did not answer ok within {seconds} s")
 
 
-@pytest.fixture(scope="module")
-def server_url(bundled_db, chromium_path):
-    """``streamlit run dashboard/app.py`` on a free localhost port, reading the test database."""
+@contextlib.contextmanager
+def _streamlit(env: dict):
+    """``streamlit run dashboard/app.py`` on a free localhost port with ``env``; yields its URL."""
     port = _free_port()
-    env = {**os.environ, "KOTOPROFIILI_CURATED": str(bundled_db.parent)}
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "dashboard" / "app.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, server)
@@ -109,6 +92,13 @@ def server_url(bundled_db, chromium_path):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="module")
+def server_url(bundled_db, chromium_path):
+    """The dashboard reading the test database."""
+    with _streamlit({**os.environ, "KOTOPROFIILI_CURATED": str(bundled_db.parent)}) as url:
+        yield url
 
 
 def _text(page) -> str:
@@ -160,22 +150,8 @@ def refreshable_server(raw_root, chromium_path):
     from pipeline.build import warehouse
 
     warehouse.build(progress=lambda _: None)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_healthy(url, server)
+    with _streamlit(dict(os.environ)) as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def _quota_text(page, url: str) -> str:
