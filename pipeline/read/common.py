@@ -74,6 +74,14 @@ def jsonstat_frame(file: RawFile, renames: dict[str, str]) -> tuple[pd.DataFrame
     return frame, labels
 
 
+def jsonstat_contents(file: RawFile, renames: dict[str, str]) -> pd.DataFrame:
+    """A JSON-stat answer as a long frame with its ``content`` codes without their database prefix
+    (``vaerak-vaesto_kieli_ulk_p`` → ``vaesto_kieli_ulk_p``), as the older interface wrote them."""
+    frame, _ = jsonstat_frame(file, renames)
+    frame["content"] = frame["content"].str.split("-", n=1).str[-1]
+    return frame
+
+
 def pxweb_json_frame(file: RawFile, renames: dict[str, str]) -> pd.DataFrame:
     """A PxWeb answer in the ``json`` format (``columns``, ``data: [{key, values}]``) as a long frame:
     one row per cell, the content code in ``content``, ``value`` a number or missing with ``status`` the

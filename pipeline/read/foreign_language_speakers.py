@@ -6,7 +6,7 @@ import pandas as pd
 
 from pipeline import registry
 from pipeline.raw.snapshot import RawFile
-from pipeline.read.common import concat, csv_frame, jsonstat_frame, to_number, unknown_format
+from pipeline.read.common import concat, csv_frame, jsonstat_contents, to_number, unknown_format
 
 COLUMNS = registry.raw_columns("foreign_language_speakers")  # declared in pipeline/sources.yaml
 RENAMES = {"alue": "area_code", "timeperiod": "year", "contentscode": "content"}
@@ -19,11 +19,7 @@ def read(files: list[RawFile]) -> pd.DataFrame:
 def _read_one(file: RawFile) -> pd.DataFrame:
     fmt = file.meta.get("format")
     if fmt == "jsonstat2":
-        frame, _ = jsonstat_frame(file, RENAMES)
-        frame["content"] = (
-            frame["content"].str.split("-", n=1).str[-1]
-        )  # vaerak-vaesto_kieli_ulk_p -> vaesto_kieli_ulk_p
-        return frame
+        return jsonstat_contents(file, RENAMES)
     if fmt == "statfin_159t_share_json":
         return _share_json(file)
     if fmt == "statfin_11rl_region_totals_csv":

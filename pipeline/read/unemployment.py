@@ -7,7 +7,7 @@ import pandas as pd
 
 from pipeline import registry
 from pipeline.raw.snapshot import RawFile
-from pipeline.read.common import concat, jsonstat_frame, pxweb_json_frame, unknown_format
+from pipeline.read.common import concat, jsonstat_contents, pxweb_json_frame, unknown_format
 
 COLUMNS = registry.raw_columns("unemployment")  # declared in pipeline/sources.yaml
 RENAMES = {"alue": "area_code", "kuukausi": "month", "tiedot": "content"}
@@ -20,9 +20,7 @@ def read(files: list[RawFile]) -> pd.DataFrame:
 def _read_one(file: RawFile) -> pd.DataFrame:
     fmt = file.meta.get("format")
     if fmt == "jsonstat2":
-        frame, _ = jsonstat_frame(file, RENAMES)
-        frame["content"] = frame["content"].str.split("-", n=1).str[-1]
-        return frame
+        return jsonstat_contents(file, RENAMES)
     if fmt == "pxweb_json":
         return pxweb_json_frame(file, RENAMES)
     raise unknown_format(file, "unemployment")
