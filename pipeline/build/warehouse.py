@@ -123,7 +123,10 @@ def read_raw(raw_root: Path | None, progress: Callable[[str], None]) -> tuple[di
     raw: dict[str, pd.DataFrame] = {}
     snapshots: dict[str, list] = {}
     for dataset in reading_order():
-        folder = latest_snapshot(dataset, raw_root)
+        try:
+            folder = latest_snapshot(dataset, raw_root)
+        except RawSnapshotError as exc:
+            raise BuildError(str(exc)) from exc
         if folder is None:
             if dataset in registry.required_datasets():
                 raise BuildError(

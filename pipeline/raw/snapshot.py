@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,10 +23,17 @@ from pipeline import paths
 
 SIDECAR_SUFFIX = ".meta.json"
 PARTIAL_SUFFIX = ".partial"
+# What a snapshot folder is named: its UTC date (and time), its kind, and -2, -3 … after a collision.
+SNAPSHOT_ID = re.compile(r"^(?P<base>\d{8}(T\d{6}Z)?-[a-z]+)(-(?P<n>[1-9]\d*))?$")
+SNAPSHOT_ID_EXAMPLES = "20261123-bundled, 20261124T101500Z-online, 20261124T101500Z-online-2"
 
 
 class RawSnapshotError(RuntimeError):
     """A raw file is missing, corrupted or has no valid sidecar."""
+
+
+class UnreadableRawFile(RawSnapshotError, ValueError):
+    """A raw file whose content cannot be parsed at all (a truncated JSON); the message names file and place."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +49,18 @@ class RawFile:
         return self.content.decode("utf-8")
 
     def json(self) -> Any:
-        return json.loads(self.content)
+        try:
+            return json.loads(self.content)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            where = (
+                f"rivi/line {exc.lineno}, sarake/column {exc.colno}: " if isinstance(exc, json.JSONDecodeError) else ""
+            )
+            raise UnreadableRawFile(
+                f"{self.path}: {where}JSON-tiedostoa ei voi lukea (se voi olla katkennut); hae uusi tilannekuva "
+                f"(--online) tai palauta tiedosto gitistä. / {where}the JSON file cannot be read (it may be "
+                f"truncated): {exc.msg if isinstance(exc, json.JSONDecodeError) else exc}; fetch a new snapshot "
+                "with --online or restore the file from git."
+            ) from exc
 
 
 def utc_now() -> str:
@@ -105,10 +124,30 @@ class SnapshotWriter:
 
 
 def snapshot_ids(dataset: str, raw_root: Path | None = None) -> list[str]:
+    """The dataset's snapshots, oldest first. A folder that is not named as a snapshot is an error, never
+    a snapshot (a ``backup`` folder would sort after every date and be taken as the newest)."""
     folder = (raw_root or paths.raw_dir()) / dataset
     if not folder.is_dir():
         return []
-    return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.endswith(PARTIAL_SUFFIX))
+    ids = []
+    for path in folder.iterdir():
+        if not path.is_dir() or path.name.endswith(PARTIAL_SUFFIX):
+            continue
+        if not SNAPSHOT_ID.match(path.name):
+            raise RawSnapshotError(
+                f"{path}: kansio ei ole tilannekuva: sen nimen pitää olla UTC-päivä ja laji, esim. "
+                f"{SNAPSHOT_ID_EXAMPLES}; siirrä kansio pois kansiosta {folder}. / Not a snapshot folder: its name "
+                f"must be its UTC date and kind, e.g. {SNAPSHOT_ID_EXAMPLES}; move the folder out of {folder}."
+            )
+        ids.append(path.name)
+    return sorted(ids, key=_snapshot_order)
+
+
+def _snapshot_order(snapshot_id: str) -> tuple[str, int]:
+    """``…-online`` before ``…-online-2`` before ``…-online-10``."""
+    match = SNAPSHOT_ID.match(snapshot_id)
+    assert match is not None
+    return match["base"], int(match["n"] or 1)
 
 
 def latest_snapshot(dataset: str, raw_root: Path | None = None) -> Path | None:
@@ -121,7 +160,24 @@ def read_snapshot(folder: Path) -> list[RawFile]:
     sidecars = sorted(folder.glob("*" + SIDECAR_SUFFIX))
     if not sidecars:
         raise RawSnapshotError(f"{folder}: no raw files with sidecars ({SIDECAR_SUFFIX}) in this snapshot")
-    return [_verified(sidecar) for sidecar in sidecars]
+    files = [_verified(sidecar) for sidecar in sidecars]
+    _every_file_has_a_sidecar(folder, files)
+    return files
+
+
+def _every_file_has_a_sidecar(folder: Path, files: list[RawFile]) -> None:
+    """A file without a sidecar would not be read at all (its data silently missing): an error. The
+    provenance notes that sidecars name (``"provenance": "….PROVENANCE.md"``) are documents, not data."""
+    known = {f.path.name for f in files} | {f.path.name + SIDECAR_SUFFIX for f in files}
+    known |= {str(f.meta["provenance"]) for f in files if f.meta.get("provenance")}
+    for path in sorted(folder.iterdir()):
+        if path.name not in known and not path.name.startswith("."):
+            raise RawSnapshotError(
+                f"{path}: raakatiedostolla ei ole kuvaustiedostoa ({path.name}{SIDECAR_SUFFIX}), joten sitä ei "
+                "luettaisi lainkaan; palauta kuvaustiedosto gitistä tai hae uusi tilannekuva (--online). / "
+                f"The raw file has no sidecar ({path.name}{SIDECAR_SUFFIX}), so it would not be read at all; "
+                "restore the sidecar from git or fetch a new snapshot with --online."
+            )
 
 
 def _verified(sidecar: Path) -> RawFile:

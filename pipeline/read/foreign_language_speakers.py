@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from pipeline import registry
 from pipeline.raw.snapshot import RawFile
-from pipeline.read.common import concat, csv_frame, jsonstat_contents, to_number, unknown_format
+from pipeline.read.common import RawFormatError, concat, csv_frame, jsonstat_contents, to_number, unknown_format
 
 COLUMNS = registry.raw_columns("foreign_language_speakers")  # declared in pipeline/sources.yaml
 RENAMES = {"alue": "area_code", "timeperiod": "year", "contentscode": "content"}
@@ -51,20 +53,29 @@ def _region_totals(file: RawFile) -> pd.DataFrame:
 
 
 def _share_json(file: RawFile) -> pd.DataFrame:
-    """``{"111": {"2024": 5.5, ...}, ...}``: shares (%) per municipality code and year."""
-    rows = [
-        {
-            "area_code": f"KU{code}",
-            "year": year,
-            "content": "vaesto_kieli_ulk_p",
-            "value": value,
-            "status": None,
-            "source_row": f'key ["{code}"]["{year}"]',
-        }
-        for code, years in file.json().items()
-        for year, value in years.items()
-    ]
-    frame = pd.DataFrame(rows)
-    frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")
+    """``{"111": {"2024": 5.5, ...}, ...}``: shares (%) per municipality code and year. A value is a number
+    or null (not published); anything else is an error naming its key, never a quiet NULL."""
+    doc = file.json()
+    if not isinstance(doc, dict) or not all(isinstance(years, dict) for years in doc.values()):
+        raise RawFormatError(
+            f"{file.path}: ei muotoa {{kuntakoodi: {{vuosi: osuus}}}} / not of the form "
+            '{"111": {"2024": 5.5, …}, …} (an object of municipality codes, each an object of years)'
+        )
+    rows = []
+    for code, years in doc.items():
+        for year, value in years.items():
+            key = f'key ["{code}"]["{year}"]'
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                shown = json.dumps(value, ensure_ascii=False)
+                raise RawFormatError(
+                    f"{file.path}: {key}: {shown[:40]} ei ole luku / {shown[:40]} is not a number "
+                    "(a share in % or null)"
+                )
+            rows.append(
+                {"area_code": f"KU{code}", "year": year, "content": "vaesto_kieli_ulk_p", "value": value,
+                 "status": None, "source_row": key}
+            )  # fmt: skip
+    frame = pd.DataFrame(rows, columns=["area_code", "year", "content", "value", "status", "source_row"])
+    frame["value"] = frame["value"].astype("float64")
     frame["source_file"] = str(file.path)
     return frame

@@ -76,3 +76,14 @@ def test_bundled_snapshot_has_provenance_for_every_file():
             assert meta["derived_from"]["repository"], sidecar
             assert (sidecar.parent / meta["provenance"]).is_file(), sidecar
         read_snapshot(sidecar.parent)  # checksums hold
+
+
+def test_a_collision_suffix_sorts_by_number_and_a_stray_folder_is_refused(tmp_path):
+    for sid in ("20990101-test", "20990101-test-2", "20990101-test-10"):
+        (tmp_path / "population" / sid).mkdir(parents=True)
+    assert snapshot.snapshot_ids("population", tmp_path)[-1] == "20990101-test-10"
+    (tmp_path / "population" / "20990101-test.partial").mkdir()  # an unfinished write stays invisible
+    assert latest_snapshot("population", tmp_path).name == "20990101-test-10"
+    (tmp_path / "population" / "old copy").mkdir()
+    with pytest.raises(RawSnapshotError, match=r"old copy: .*Not a snapshot folder"):
+        latest_snapshot("population", tmp_path)
