@@ -16,6 +16,7 @@ populations are StatFin 11re / the monthly preliminary population statistics (va
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -235,6 +236,8 @@ def build(sources: Path, raw_root: Path) -> None:
         _build_bundle(sources, raw_root, snapshot_id, bundle, copied_at)
     if not (raw_root / "unemployment" / LATER_SNAPSHOT_ID).exists():
         _build_unemployment(sources, raw_root, copied_at)
+    if not (raw_root / "employment" / LATER_SNAPSHOT_ID).exists():
+        _build_employment(sources, raw_root, copied_at)
     if not (raw_root / "municipality_mergers" / SNAPSHOT_ID).exists():
         _build_mergers(raw_root, copied_at)
     if not (raw_root / "temporary_protection" / SNAPSHOT_ID).exists():
@@ -287,6 +290,31 @@ def _build_unemployment(sources: Path, raw_root: Path, copied_at: str) -> None:
                          "commit": "5aa26432aa78c553e4f404881e8e9685412d1d19"},
         "note": "Unemployment rate (%) of 308 municipalities by month 2007M01-2025M01, old interface (before "
                 "8 June 2026); 692 cells '...' (not published). Recorded by the collector 2025-03-19.",
+        "provenance": "recorded-api-answers-2025-statfin.PROVENANCE.md",
+    })  # fmt: skip
+    _copy_provenance(folder, writer.folder / "recorded-api-answers-2025-statfin.PROVENANCE.md")
+    writer.commit()
+
+
+def _build_employment(sources: Path, raw_root: Path, copied_at: str) -> None:
+    """The recorded 115h answer (json-stat2, older interface): jobs in Päijät-Häme, Kanta-Häme and the country."""
+    folder = sources / "recorded-api-answers-2025" / "statfin"
+    name = "_alueentyopaikat_115h_response.json"
+    writer = SnapshotWriter("employment", LATER_SNAPSHOT_ID, raw_root)
+    writer.add("statfin_115h_OLD_PHA_KHA_tyolliset3.json", (folder / "original" / "ennakointi_node_rest" / name).read_bytes(), {
+        "kind": CONVERSION, "format": "jsonstat2", "retrieved_at": copied_at, "http_status": None,
+        "url": "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/tyokay/statfin_tyokay_pxt_115h.px",
+        "method": "POST", "request_body": json.loads((folder / "original" / "ennakointi_node_rest" / "_alueentyopaikat_115h.json").read_text()),
+        "table_updated": "2024-12-17T06:00:00Z", "producer": STATFIN,
+        "citation": "Tilastokeskus, StatFin tyokay 115h: alueella työssäkäyvät (työpaikat), työssäkäyntitilasto",
+        "licence": "CC BY 4.0",
+        "derived_from": {"repository": "Jollyjoo/Ennakointi-node-rest",
+                         "path": "_alueentyopaikat_115h_response.json (git blob b7e30f1075f8eb3cf0636805387de6bffa79a442)",
+                         "commit": "3ec765212b068be04915ac4435fb4dad4e6e7ed1"},
+        "note": "Recorded json-stat2 answer of the older interface (before 8 June 2026), re-indented by the recorder "
+                "(values and key order the server's); the request body is the recorder's template: jobs (tyolliset3) of the whole "
+                "country and 21 municipalities of Päijät-Häme and Kanta-Häme, all industries, by sex, 2007-2023. "
+                "Other municipalities come with refresh --online.",
         "provenance": "recorded-api-answers-2025-statfin.PROVENANCE.md",
     })  # fmt: skip
     _copy_provenance(folder, writer.folder / "recorded-api-answers-2025-statfin.PROVENANCE.md")

@@ -12,11 +12,12 @@ from pipeline.raw.snapshot import RawFile
 # A StatFin variable by what it means, whichever interface named it: the registry's key (the new code's
 # prefix) and the old Finnish and English codes (before 8 June 2026: Alue, Kieli, Vuosi, Kuukausi, Tiedot).
 MEANINGS: dict[str, tuple[str, ...]] = {
-    "alue": ("alue", "area", "region"),
+    "alue": ("alue", "area", "region", "tyopaikan"),  # tyokay 115h: "Työpaikan alue" (area of the workplace)
     "kieli": ("kieli", "language"),
     "sukupuoli": ("sukupuoli", "sex", "gender"),
     "ikaryhma": ("ika", "age"),
     "kansalaisuus": ("kansalaisuus", "citizenship"),
+    "toimiala": ("toimiala", "industry"),
     "timeperiod": ("timeperiod", "vuosi", "kuukausi", "year", "month"),
     "contentscode": ("contentscode", "tiedot", "information"),
     "kuukausi": ("kuukausi", "timeperiod", "month"),

@@ -92,6 +92,19 @@ unemployment_rates as (
     where unemployed_foreign_citizens is not null or unemployed_foreign_citizens_flag = 'confidential'
 ),
 
+jobs as (
+    select
+        kunta_code,
+        'jobs_in_municipality' as measure_id,
+        cast(year as varchar) as period,
+        reference_date,
+        jobs as value,
+        jobs_flag as value_flag,
+        source
+    from employment
+    where jobs is not null or jobs_flag = 'confidential'
+),
+
 local_counts as (
     select
         kunta_code, measure as measure_id,
@@ -114,6 +127,8 @@ measure_values as (
     select * from open_data
     union all
     select * from unemployment_rates
+    union all
+    select * from jobs
     union all
     select * from local_counts
     union all

@@ -22,6 +22,11 @@ REAL_11RE = json.loads((FIXTURES / "statfin_11re_GET_metadata_fi.json").read_tex
 REAL_12R5 = json.loads(
     (FIXTURES.parent / "pxweb-old" / "statfin_12r5_OLD_308kunnat_TYOTOSUUS.GET_metadata.json").read_text()
 )
+# tyokay 115h: the variables of the real recorded answer (old interface: "Työpaikan alue", Toimiala, Sukupuoli,
+# Vuosi, Tiedot; the whole country and 21 municipalities), made into metadata; the values served are synthetic
+REAL_115H = json.loads(
+    (FIXTURES.parent / "pxweb-old" / "statfin_115h_OLD_PHA_KHA_tyolliset3.POST_jsonstat2.json").read_text()
+)
 AREAS = next(v for v in REAL_11RE["variables"] if v["code"].startswith("alue"))
 YEARS = [str(y) for y in range(1990, 2026)]
 LANGUAGES = {
@@ -66,6 +71,22 @@ def metadata(table: str, area_code: str = "alue_23_20260101") -> dict:
                 v["values"] = [v["values"][i] for i in keep]
                 v["valueTexts"] = [v["valueTexts"][i] for i in keep]
         return meta
+    if table == "115h":
+        dims = REAL_115H["dimension"]
+        return {
+            "title": "synthetic metadata from the recorded 115h answer",
+            "variables": [
+                variable(
+                    code,
+                    dims[code]["label"],
+                    dims[code]["category"]["index"],
+                    dims[code]["category"]["label"].values(),
+                    elimination=code in ("Toimiala", "Sukupuoli"),
+                    time=code == "Vuosi",
+                )
+                for code in REAL_115H["id"]
+            ],
+        }
     if table == "159t":
         return {
             "title": "synthetic 159t",
@@ -89,6 +110,8 @@ def value(cell: dict) -> tuple[float | None, str | None]:
     the whole country the sum of its municipalities; 'se' speakers hidden as Statistics Finland does."""
     if "Kuukausi" in cell:  # 12r5: an unemployment rate (%)
         return 10.0, None
+    if "Työpaikan alue" in cell:  # 115h: jobs in the area
+        return 1000.0, None
     area, content = cell.get("alue", ""), cell.get("contentscode", "")
     n = 308 if area == "SSS" else 1
     if content.endswith("vaesto_kieli_ulk_p"):
@@ -160,9 +183,10 @@ def serve(rsps: responses.RequestsMock, overrides: dict | None = None, area_code
         ("vaerak", "11rm"),
         ("vaerak", "11rh"),
         ("tyonv", "12r5"),
+        ("tyokay", "115h"),
     ):
         url = f"{BASE}/StatFin/{folder}/{table}.px"
-        meta = metadata(table, area_code) if table not in ("11re", "12r5") else metadata(table)
+        meta = metadata(table, area_code) if table not in ("11re", "12r5", "115h") else metadata(table)
         queue = list(overrides.get(("GET", table), []))
         rsps.add_callback("GET", url, callback=_queued(queue, lambda req, m=meta: (200, {}, json.dumps(m))))
         queue = list(overrides.get(("POST", table), []))

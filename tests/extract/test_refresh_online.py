@@ -50,6 +50,7 @@ def test_online_refresh_writes_recorded_snapshot_and_builds(raw_root, no_sleep, 
         "population_by_language",
         "population_by_citizenship",
         "unemployment",  # tyonv 12r5, which kept the old plain codes (Alue, Kuukausi, Tiedot)
+        "employment",  # tyokay 115h, its area variable "Työpaikan alue"
     }
     assert len(list(folders["population_by_age_sex"].glob("*.meta.json"))) == 5  # 567 324 cells split in 5
     meta = json.loads(next(folders["foreign_language_speakers"].glob("*.meta.json")).read_text())

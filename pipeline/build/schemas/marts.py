@@ -20,6 +20,8 @@ from pipeline.build.schemas._base import (
     no_count_1_to_4,
 )
 
+UNITS = ["percent", "percentage_points", "persons", "count", "rate", "score"]  # pipeline/indicators.yaml
+
 
 class DimMunicipality(MunicipalityClassification):
     pass
@@ -195,7 +197,7 @@ class IndicatorValues(MunicipalityCounts):
     group_id: str
     indicator_id: str
     measure_id: str
-    unit: str = pa.Field(isin=["percent", "percentage_points", "persons", "count", "score"])
+    unit: str = pa.Field(isin=UNITS)
     source_kind: str = pa.Field(isin=["open_data", "local_file", "survey"])
     period: Optional[str] = pa.Field(nullable=True)
     reference_date: Optional[pd.Timestamp] = pa.Field(nullable=True)
@@ -244,7 +246,7 @@ class IndicatorMeasures(Strict):
     definition_fi: str
     definition_sv: str
     definition_en: str
-    unit: str = pa.Field(isin=["percent", "percentage_points", "persons", "count", "score"])
+    unit: str = pa.Field(isin=UNITS)
     higher_is_better: Optional[pd.BooleanDtype] = pa.Field(nullable=True)
     source_kind: str = pa.Field(isin=["open_data", "local_file", "survey"])
     source: str
@@ -294,6 +296,25 @@ class MunicipalityMergers(Strict):
     new_name_sv: str
     new_name_en: str
     valid_from: pd.Timestamp
+
+
+class Employment(MunicipalityCounts):
+    """Jobs in a municipality at the end of a year (persons whose workplace is there) and the change."""
+
+    year: int = pa.Field(**YEARS)
+    reference_date: pd.Timestamp
+    jobs: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    jobs_change_pct: Optional[float] = pa.Field(nullable=True)
+    status: Optional[str] = pa.Field(nullable=True)
+    source: str
+    jobs_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
+
+    @pa.check("jobs", name="no_count_1_to_4")
+    def jobs_disclosed(cls, series: pd.Series) -> pd.Series:
+        return no_count_1_to_4(series)
+
+    class Config:
+        unique = ["kunta_code", "year"]
 
 
 class Unemployment(MunicipalityCounts):

@@ -8,6 +8,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline.build.schemas._base import (
+    SEXES,
     YEARS,
     KuntaliittoAnswers,
     LocalFile,
@@ -166,6 +167,18 @@ class StgLocalSurvey(LocalFile):
 
     class Config:
         unique = ["kunta_code", "period", "theme", "question"]
+
+
+class StgEmployment(StagedArea):
+    industry: str
+    sex: str = pa.Field(isin=SEXES)
+    year: int = pa.Field(**YEARS)
+    measure: str
+    value: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    status: Optional[str] = pa.Field(nullable=True)
+
+    class Config:
+        unique = ["area_level", "area_code", "industry", "sex", "year", "measure"]
 
 
 class StgUnemployment(StagedArea):
