@@ -11,22 +11,15 @@ exceeds the API's cell limit, paces the requests to the API's call limit and ret
 
 from __future__ import annotations
 
-import json
 import math
-import time
-from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from typing import Any
 
-import requests
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
-
+from pipeline.extract.http import USER_AGENT, ApiError, ApiResponse, CallLimit, PacedClient
 from pipeline.read.common import variable_matches
 
-USER_AGENT = "kotoprofiili/0.1 (Statistics Finland open data; pipeline.extract.pxweb)"
-RETRY_AFTER_CAP = 600.0  # never honour a Retry-After longer than this many seconds
+__all__ = ["USER_AGENT", "PxWebClient", "PxWebError", "PxWebLimits", "PxWebResponse"]
+PxWebResponse = ApiResponse  # one HTTP exchange, as it will be written to the raw snapshot
 
 
 @dataclass(frozen=True)
@@ -38,23 +31,7 @@ class PxWebLimits:
     time_window: float
 
 
-@dataclass(frozen=True)
-class PxWebResponse:
-    """One HTTP exchange, as it will be written to the raw snapshot."""
-
-    url: str
-    method: str
-    request_body: dict | None
-    status: int
-    retrieved_at: str  # ISO 8601 UTC, e.g. "2026-11-23T19:30:00Z"
-    content: bytes  # the body exactly as received
-    table_updated: str | None  # json-stat "updated" of a data response, else None
-
-    def json(self) -> object:
-        return json.loads(self.content)
-
-
-class PxWebError(RuntimeError):
+class PxWebError(ApiError):
     """The API could not be used as intended; the message names the URL."""
 
 
@@ -64,14 +41,6 @@ class PxWebTableNotFound(PxWebError):
 
 class PxWebVariableNotFound(PxWebError):
     """A query names a variable prefix or a value that the table's metadata does not have."""
-
-
-class _Retryable(Exception):
-    """A transient fault (429, 5xx, timeout, connection error, truncated JSON); tenacity retries it."""
-
-    def __init__(self, reason: str, status: int | None = None, retry_after: float | None = None):
-        super().__init__(reason)
-        self.reason, self.status, self.retry_after = reason, status, retry_after
 
 
 # --- pure helpers -------------------------------------------------------------------------------
@@ -218,24 +187,13 @@ def _check_jsonstat(data: object, url: str) -> None:
         raise PxWebError(f"POST {url}: the answer is not a JSON-stat 2.0 dataset (class, id, size, value)")
 
 
-def _retry_after(response: requests.Response) -> float | None:
-    """A numeric ``Retry-After`` header in seconds (an HTTP-date form is ignored)."""
-    try:
-        seconds = float(response.headers.get("Retry-After", ""))
-    except ValueError:
-        return None
-    return seconds if math.isfinite(seconds) and seconds >= 0 else None
-
-
-def _utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 # --- the client -----------------------------------------------------------------------------------
 
 
-class PxWebClient:
-    """PxWeb v1 client: paced to the API's call limit, retrying transient faults with tenacity."""
+class PxWebClient(PacedClient):
+    """PxWeb v1 client: paced to the API's call limit, retrying transient faults (pipeline/extract/http.py)."""
+
+    error = PxWebError
 
     def __init__(
         self,
@@ -243,18 +201,12 @@ class PxWebClient:
         language: str = "fi",
         database: str = "StatFin",
         *,
-        session: requests.Session | None = None,
-        timeout: float = 60.0,
-        max_attempts: int = 5,
-        sleep: Callable[[float], None] = time.sleep,
-        clock: Callable[[], float] = time.monotonic,
         limits: PxWebLimits | None = None,
+        **http: Any,
     ):
+        super().__init__(**http)
         self.base_url, self.language, self.database = base_url.rstrip("/"), language, database
-        self.session = session or requests.Session()
-        self.timeout, self.max_attempts = timeout, max_attempts
-        self._sleep, self._clock, self._limits = sleep, clock, limits
-        self._calls: deque[float] = deque()
+        self._limits = limits
 
     @classmethod
     def from_registry(cls, registry: dict, **kwargs) -> PxWebClient:
@@ -262,10 +214,13 @@ class PxWebClient:
         statfin = registry["statfin"]
         return cls(statfin["base_url"], statfin.get("language", "fi"), statfin.get("database", "StatFin"), **kwargs)
 
+    def call_limit(self) -> CallLimit | None:
+        return None if self._limits is None else CallLimit(self._limits.max_calls, self._limits.time_window)
+
     def limits(self) -> PxWebLimits:
         """The API's limits (``GET {base}/{lang}/?config``, asked once), unless given to the constructor."""
         if self._limits is None:
-            response = self._request("GET", f"{self.base_url}/{self.language}/?config")
+            response = self.request("GET", f"{self.base_url}/{self.language}/?config")
             config: Any = response.json()
             try:
                 self._limits = PxWebLimits(
@@ -284,7 +239,7 @@ class PxWebClient:
 
     def list_folder(self, folder: str) -> list[dict]:
         """The folder listing: ``[{id, type, text, updated}, …]``."""
-        response = self._request("GET", self.folder_url(folder))
+        response = self.request("GET", self.folder_url(folder))
         listing = response.json()
         if not isinstance(listing, list):
             raise PxWebError(f"GET {response.url}: expected a folder listing (a JSON list)")
@@ -292,7 +247,8 @@ class PxWebClient:
 
     def metadata(self, folder: str, table: str) -> dict:
         """The table's metadata: ``{title, variables: [{code, text, values, valueTexts, …}]}``."""
-        response = self._request("GET", self.table_url(folder, table), table=table, folder=folder)
+        url = self.table_url(folder, table)
+        response = self.request("GET", url, refuse=self._table_not_found("GET", url, folder, table))
         meta = response.json()
         if not (isinstance(meta, dict) and isinstance(meta.get("variables"), list)):
             raise PxWebError(f"GET {response.url}: expected table metadata with a list of variables")
@@ -304,7 +260,9 @@ class PxWebClient:
         selection = build_selection(self.metadata(folder, table), query, table=f"{table} ({url})")
         results = []
         for chunk in split_selection(selection, self.limits().max_cells):
-            response = self._request("POST", url, query_body(chunk), table=table, folder=folder)
+            response = self.request(
+                "POST", url, query_body(chunk), refuse=self._table_not_found("POST", url, folder, table)
+            )
             data: Any = response.json()
             _check_jsonstat(data, url)
             if math.prod(data["size"]) != cell_count(chunk):
@@ -312,73 +270,17 @@ class PxWebClient:
             results.append(replace(response, table_updated=data.get("updated")))
         return results
 
-    # --- HTTP -------------------------------------------------------------------------------------
+    def _table_not_found(self, method: str, url: str, folder: str, table: str):
+        """400/404 on a table: PxWebTableNotFound at once (never retried)."""
 
-    def _pace(self) -> None:
-        """Wait until one more call keeps at most ``max_calls`` calls in any ``time_window`` seconds."""
-        now = self._clock()
-        if self._limits is not None:
-            window = self._limits.time_window
-            while self._calls and self._calls[0] <= now - window:
-                self._calls.popleft()
-            if len(self._calls) >= self._limits.max_calls:
-                self._sleep(self._calls[0] + window - now)
-                now = max(self._clock(), self._calls[0] + window)
-                while self._calls and self._calls[0] <= now - window:
-                    self._calls.popleft()
-        self._calls.append(now)
+        def refuse(status: int) -> PxWebError | None:
+            if status not in (400, 404):
+                return None
+            return PxWebTableNotFound(
+                f"StatFin table {table!r} not found: {method} {url} answered HTTP {status}. "
+                f"The table id may have been renamed (Statistics Finland renamed its tables on 8 June 2026; "
+                f"old long ids such as statfin_vaerak_pxt_11rm.px now answer 400). Check the folder "
+                f"listing {self.folder_url(folder)} and pipeline/sources.yaml."
+            )
 
-    def _wait(self, retry_state) -> float:
-        error = retry_state.outcome.exception()
-        if isinstance(error, _Retryable) and error.retry_after is not None:
-            return min(error.retry_after, RETRY_AFTER_CAP)
-        return wait_exponential(multiplier=1, max=60)(retry_state)
-
-    def _request(
-        self, method: str, url: str, body: dict | None = None, *, table: str | None = None, folder: str | None = None
-    ) -> PxWebResponse:
-        """One call, retried on transient faults; 400/404 on a table → PxWebTableNotFound at once."""
-        attempts = 0
-
-        def attempt() -> PxWebResponse:
-            nonlocal attempts
-            attempts += 1
-            self._pace()
-            try:
-                r = self.session.request(
-                    method,
-                    url,
-                    json=body,
-                    timeout=self.timeout,
-                    headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-                )
-            except (requests.Timeout, requests.ConnectionError) as exc:
-                raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
-            if r.status_code == 429 or r.status_code >= 500:
-                raise _Retryable(f"HTTP {r.status_code}", r.status_code, _retry_after(r))
-            if table is not None and r.status_code in (400, 404):
-                raise PxWebTableNotFound(
-                    f"StatFin table {table!r} not found: {method} {url} answered HTTP {r.status_code}. "
-                    f"The table id may have been renamed (Statistics Finland renamed its tables on 8 June 2026; "
-                    f"old long ids such as statfin_vaerak_pxt_11rm.px now answer 400). Check the folder "
-                    f"listing {self.folder_url(folder or '')} and pipeline/sources.yaml."
-                )
-            if not 200 <= r.status_code < 300:
-                raise PxWebError(f"{method} {url} answered HTTP {r.status_code}: {r.text[:300]}")
-            try:
-                json.loads(r.content)
-            except ValueError as exc:
-                raise _Retryable("HTTP 200 with a body that is not valid JSON (truncated?)", r.status_code) from exc
-            return PxWebResponse(url, method, body, r.status_code, _utc_now(), r.content, None)
-
-        retrying = Retrying(
-            stop=stop_after_attempt(self.max_attempts),
-            wait=self._wait,
-            retry=retry_if_exception_type(_Retryable),
-            sleep=self._sleep,
-            reraise=True,
-        )
-        try:
-            return retrying(attempt)
-        except _Retryable as exc:
-            raise PxWebError(f"{method} {url} failed after {attempts} attempt(s); last: {exc.reason}") from exc
+        return refuse
