@@ -67,11 +67,13 @@ def measure_block(rows: pd.DataFrame) -> dict:
     label = first[column(first, "measure")]
     have = rows[rows["status"] != "no_data"]
     if have.empty:
-        fill = (
-            t("fill_with", command=f"python -m pipeline template {first['template']}")
-            if isinstance(first["template"], str)
-            else first[column(first, "how_to_get")]
-        )
+        how_to_get = first[column(first, "how_to_get")]
+        if isinstance(first["template"], str):
+            fill = t("fill_with", command=f"python -m pipeline template {first['template']}")
+        elif isinstance(how_to_get, str) and how_to_get.strip():
+            fill = how_to_get
+        else:  # open data that has no figure for this municipality and year (or only hidden ones)
+            fill = t("fill_not_in_snapshot", name=name, year=year)
         st.markdown(f"{label}: **{t('status_no_data').lower()}** · {fill}")
         return {**first.to_dict(), "value_text": "", "status": "no_data"}
     latest = have.iloc[-1]
