@@ -127,6 +127,8 @@ def print_summary(summary) -> None:
         print(f"  {name:<40} {rows:>10,}")
     print("Sources:")
     print("\n".join(source_lines(summary.sources)))
+    for warning in summary.warnings:
+        print(f"VAROITUS / WARNING: {warning}", file=sys.stderr)
 
 
 def source_lines(sources) -> list[str]:

@@ -26,6 +26,7 @@ from pipeline.build.validate import describe, validate_database
 from pipeline.raw.local_files import DATASET as LOCAL_DATASET
 from pipeline.raw.local_files import LocalSnapshot
 from pipeline.raw.local_files import stage as stage_local_files
+from pipeline.raw.local_files import unmatched as unmatched_local_files
 from pipeline.raw.snapshot import RawSnapshotError, latest_snapshot, read_snapshot
 from pipeline.read import empty_table, read_dataset, reading_order
 from pipeline.read.common import RawFormatError
@@ -50,6 +51,7 @@ class BuildSummary:
     seconds: float
     tables: dict[str, int] = field(default_factory=dict)
     sources: pd.DataFrame | None = None
+    warnings: list[str] = field(default_factory=list)  # what was not read, and why (files of no kind)
 
 
 def build(
@@ -70,7 +72,7 @@ def build(
         progress(f"    removed {stale.name}, left by a refresh that did not finish")
     work = db_path.with_name(f"{db_path.name}.build-{os.getpid()}")
     publish.remove(work)
-    local = None
+    local, warnings = None, []
     try:
         progress("1/4 Reading the raw snapshot …")
         raw, snapshots = read_raw(raw_root, progress)
@@ -78,6 +80,9 @@ def build(
             local = stage_local_files(paths.local_dir(), raw_root)
         except RawSnapshotError as exc:
             raise BuildError(str(exc)) from exc
+        warnings = unmatched_local_files(paths.local_dir())
+        for warning in warnings:
+            progress(f"    VAROITUS / WARNING: {warning}")
         raw.update(read_local(local, set(raw["municipalities"]["kunta_code"]), progress))
         snapshots[LOCAL_DATASET] = local.files
         with duckdb.connect(str(work)) as con:
@@ -112,7 +117,9 @@ def build(
         publish.remove(work)
     with duckdb.connect(str(db_path), read_only=True) as published:
         tables = table_counts(published)
-    return BuildSummary(database=db_path, seconds=time.perf_counter() - started, tables=tables, sources=sources)
+    return BuildSummary(
+        database=db_path, seconds=time.perf_counter() - started, tables=tables, sources=sources, warnings=warnings
+    )
 
 
 # -- load inputs ---------------------------------------------------------------------------------------

@@ -41,6 +41,26 @@ def kind_of(path: Path) -> str | None:
     return kind if kind in registry.local_kinds() else None
 
 
+def unmatched(local_dir: Path) -> list[str]:
+    """A warning for each file in ``local_dir`` that no kind's name matches (``kiintio.csv``), which the
+    refresh does not read; hidden files, Excel's lock files and the folder's README are left alone."""
+    local_dir = Path(local_dir)
+    if not local_dir.is_dir():
+        return []
+    kinds = ", ".join(registry.local_kinds())
+    first = next(iter(registry.local_kinds()))
+    return [
+        f"{_shown(path)}: tiedostoa ei lueta, koska sen nimi ei vastaa mitään lajia ({kinds}); nimeä se "
+        f"esim. {first}.csv tai {first}_2025.xlsx. / The file is not read: its name matches no kind ({kinds}); "
+        f"name it e.g. {first}.csv or {first}_2025.xlsx."
+        for path in sorted(local_dir.iterdir())
+        if path.is_file()
+        and not path.name.startswith((".", "~$"))
+        and not path.name.lower().startswith("readme")
+        and kind_of(path) is None
+    ]
+
+
 class LocalFileRefused(RawSnapshotError):
     """A file in data/local/ that leads outside it (a link to another place); its content is never read."""
 

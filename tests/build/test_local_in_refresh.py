@@ -79,3 +79,31 @@ def test_problems_in_several_files_are_reported_together(raw_root, built_db, tmp
     with pytest.raises(warehouse.BuildError) as info:
         warehouse.build(progress=lambda _: None)
     assert "quota.csv" in str(info.value) and "activity.csv" in str(info.value)
+
+
+def test_overlapping_arrival_periods_fail_the_refresh_naming_both_lines(raw_root, built_db, tmp_path):
+    """Issue 13: 1.1.–29.2.2024 (9 persons, bundled) and a synthetic 1.2.–31.3.2024 (12) were summed to 21."""
+    before = digest(built_db)
+    arrivals = tmp_path / "local" / "arrivals.csv"
+    arrivals.write_text(
+        arrivals.read_text(encoding="utf-8") + "111,2024-02-01,2024-03-31,12,,synthetic,\n", encoding="utf-8"
+    )
+    with pytest.raises(warehouse.BuildError) as info:
+        warehouse.build(progress=lambda _: None)
+    message = str(info.value)
+    assert 'arrivals.csv, rivi/line 7, sarake/column "alkupaiva/loppupaiva" (period_start/period_end)' in message
+    assert 'arvo/value "1.2.2024–31.3.2024"' in message
+    assert "arrivals.csv, line 5 (1.1.2024–29.2.2024) covers part of it" in message
+    assert digest(built_db) == before
+
+
+def test_a_file_of_no_kind_is_named_in_a_warning_with_the_kinds(raw_root, tmp_path):
+    local = tmp_path / "local"
+    (local / "kiintio.csv").write_bytes((local / "quota.csv").read_bytes())  # the Finnish word: no kind
+    said = []
+    summary = warehouse.build(progress=said.append)
+    (warning,) = summary.warnings
+    assert "kiintio.csv" in warning and "quota, arrivals, activity, survey" in warning
+    assert "matches no kind" in warning and "ei vastaa mitään lajia" in warning
+    assert any("WARNING" in line and "kiintio.csv" in line for line in said)
+    assert not any("README" in w for w in summary.warnings)

@@ -363,3 +363,72 @@ def test_problems_of_several_files_are_raised_together(tmp_path):
         read_local_dir(tmp_path)
     assert {p["column"] for p in caught.value.problems} == {"vuosi", "loppupaiva"}
     assert len(str(caught.value).splitlines()) == 2
+
+
+# ---------------------------------------------------------------- faults of issue 13 (item 2)
+
+ARRIVALS_HEADER_FI = "kuntakoodi,alkupaiva,loppupaiva,henkiloita,perheita,lahde,huomautus"
+
+
+def test_overlapping_arrival_periods_are_refused_naming_both_rows(tmp_path):
+    # synthetic: 1.1.–31.3. and 1.3.–30.6. share March; summed they would give 9 + 12 = 21
+    path = synthetic(
+        tmp_path,
+        "arrivals_synthetic.csv",
+        ARRIVALS_HEADER_FI + "\n111,1.1.2024,31.3.2024,9,,doc,\n560,1.3.2024,30.6.2024,2,,doc,\n"
+        "111,1.3.2024,30.6.2024,12,,doc,\n111,1.7.2024,31.12.2024,3,,doc,\n",
+    )
+    with pytest.raises(LocalFileError) as caught:
+        read_local_dir(tmp_path)
+    (p,) = caught.value.problems
+    assert (p["file"], p["row"], p["column"], p["value"]) == (
+        display_path(path),
+        "line 4",
+        "alkupaiva/loppupaiva",
+        "1.3.2024–30.6.2024",
+    )
+    assert f"{display_path(path)}, line 2 (1.1.2024–31.3.2024)" in p["expected_en"]
+    assert "counted twice" in p["expected_en"] and "kahteen kertaan" in p["expected_fi"]
+
+
+def test_overlapping_arrival_periods_in_two_files_are_refused(tmp_path):
+    synthetic(tmp_path, "arrivals.csv", ARRIVALS_HEADER_FI + "\n111,1.1.2024,31.3.2024,9,,doc,\n")
+    synthetic(tmp_path, "arrivals_copy.csv", ARRIVALS_HEADER_FI + "\n111,1.1.2024,31.3.2024,9,,doc,\n")
+    with pytest.raises(LocalFileError, match=r"arrivals_copy\.csv, rivi/line 2.*arrivals\.csv, line 2"):
+        read_local_dir(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "kind, text, column, value",
+    [
+        ("quota", QUOTA_HEADER_FI + "\n111,2099,15,,doc,\n", "vuosi", "2099"),
+        ("arrivals", ARRIVALS_HEADER_FI + "\n111,1.1.2062,31.3.2062,9,,doc,\n", "alkupaiva", "1.1.2062"),
+        ("arrivals", ARRIVALS_HEADER_FI + "\n111,1.1.2024,31.12.2062,9,,doc,\n", "loppupaiva", "31.12.2062"),
+        ("arrivals", ARRIVALS_HEADER_FI + "\n111,1.1.1899,31.3.1899,9,,doc,\n", "alkupaiva", "1.1.1899"),
+        ("quota", QUOTA_HEADER_FI + "\n111,2024,100000000000000000000,,doc,\n", "kiintio", "100000000000000000000"),
+    ],
+)
+def test_a_year_date_or_count_out_of_range_names_file_line_column_and_value(tmp_path, kind, text, column, value):
+    path = synthetic(tmp_path, f"{kind}_synthetic.csv", text)
+    message, problems = problems_of(kind, path)
+    assert (problems[0]["file"], problems[0]["row"], problems[0]["column"], problems[0]["value"]) == (
+        display_path(path),
+        "line 2",
+        column,
+        value,
+    )
+    assert "1970" in message or "10 000 000" in message  # the range it must be in
+
+
+def test_an_xlsx_formula_without_a_saved_value_is_refused_not_read_as_empty(tmp_path):
+    path = synthetic_xlsx(
+        tmp_path,
+        "quota_synthetic.xlsx",
+        [
+            ["kuntakoodi", "vuosi", "kiintio", "hatatapaukset", "lahde", "huomautus"],
+            [111, 2024, "=10+5", None, "doc", None],  # openpyxl saves the formula without its result
+        ],
+    )
+    message, problems = problems_of("quota", path)
+    assert (problems[0]["row"], problems[0]["column"], problems[0]["value"]) == ("row 2", "kiintio", "=10+5")
+    assert "formula" in message and "kaava" in message

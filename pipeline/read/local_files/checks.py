@@ -119,6 +119,41 @@ def _repeated_year(spec, raw, parsed, body, i, shown) -> dict:
     )
 
 
+def overlapping_periods(frame: pd.DataFrame, shown_of: dict[str, str]) -> list[dict]:
+    """Arrivals are summed per year, so two periods of a municipality that share a day would count the
+    same persons twice (9 + 12 = 21): each such pair is a problem at the later row, naming the earlier
+    one (in any file of the kind). ``shown_of``: each row's ``source_file`` -> the name problems give it."""
+    problems = []
+    for _, rows in frame.groupby("kunta_code", sort=False):
+        ordered = list(rows.sort_values(["period_start", "period_end"], kind="stable").itertuples(index=False))
+        for j, later in enumerate(ordered):
+            for earlier in ordered[:j]:
+                if later.period_start > earlier.period_end:
+                    continue
+                other = f"{shown_of[earlier.source_file]}, {earlier.source_row} ({_period(earlier)})"
+                unit, number = earlier.source_row.split(" ", 1)
+                problems.append(
+                    problem(
+                        shown_of[later.source_file],
+                        later.source_row,
+                        "alkupaiva/loppupaiva",
+                        "period_start/period_end",
+                        _period(later),
+                        f"ajanjakso, joka ei ole päällekkäin saman kunnan toisen jakson kanssa; "
+                        f"{shown_of[earlier.source_file]}, rivi {number} ({_period(earlier)}) kattaa osan siitä, "
+                        "ja saapuneet laskettaisiin kahteen kertaan",
+                        f"a period that does not overlap another of the same municipality; {other} covers part "
+                        "of it, and its arrivals would be counted twice",
+                    )
+                )
+                break  # one problem a row: the first period it overlaps
+    return problems
+
+
+def _period(row) -> str:
+    return f"{row.period_start:%-d.%-m.%Y}–{row.period_end:%-d.%-m.%Y}"
+
+
 # Pandera row checks -> (columns involved, problem maker)
 ROW_CHECKS = {
     "period_end_not_before_start": (lambda spec: ["period_start", "period_end"], _end_before_start),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 SUFFIXES = (".csv", ".xlsx")
 THEMES = ["customer_satisfaction", "inclusion", "safety", "meaningfulness"]
 # Finnish names of the themes, accepted when reading and turned into the English ones.
@@ -15,7 +17,13 @@ PERIOD_PATTERN = (
     r"^\d{4}(-H[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$"
     r"|^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$"
 )
-YEAR_RANGE = (1900, 2100)
+# The years a figure of one's own may be about: from 1970 (the first year of the statistics' schemas) to
+# next year for a quota (a council decides next year's quota in the autumn) and this year for a date (an
+# arrival or a meeting cannot have happened later); a count is no larger than any municipality's.
+FIRST_YEAR = 1970
+YEAR_RANGE = (FIRST_YEAR, date.today().year + 1)
+DATE_RANGE = (date(FIRST_YEAR, 1, 1), date(date.today().year, 12, 31))
+MAX_COUNT = 10_000_000
 
 # The expected form of a value of each type: (Finnish, English).
 FORMS: dict[str, tuple[str, str]] = {
@@ -37,5 +45,21 @@ FORMS: dict[str, tuple[str, str]] = {
     "scale": ("vastausasteikko, esim. 1-5 tai %", "the answer scale, e.g. 1-5 or %"),
     "text": ("tekstiä", "text"),
 }
+# The expected form of a value that parsed but is outside its range: (Finnish, English).
+OUT_OF_RANGE: dict[str, tuple[str, str]] = {
+    "year": (f"vuosi {YEAR_RANGE[0]}–{YEAR_RANGE[1]}", f"a year from {YEAR_RANGE[0]} to {YEAR_RANGE[1]}"),
+    "date": (
+        f"päivämäärä {DATE_RANGE[0]:%-d.%-m.%Y}–{DATE_RANGE[1]:%-d.%-m.%Y} (ei tulevaisuudessa)",
+        f"a date from {DATE_RANGE[0]:%-d.%-m.%Y} to {DATE_RANGE[1]:%-d.%-m.%Y} (not in the future)",
+    ),
+    "count": (
+        "kokonaisluku 0–10 000 000 (suurempi ei ole minkään kunnan luku)",
+        "a whole number from 0 to 10 000 000 (a larger one is no municipality's count)",
+    ),
+}
+FORMULA = (
+    "arvo eikä kaava ilman tallennettua tulosta; avaa tiedosto Excelissä ja tallenna se, tai kirjoita luku",
+    "a value, not a formula without a saved result; open the file in Excel and save it, or type the value",
+)
 REQUIRED_FI, REQUIRED_EN = "pakollinen tieto puuttuu", "a required value is missing"
 UNKNOWN_MUNICIPALITY = ("olemassa olevan kunnan koodi", "the code of an existing municipality")

@@ -8,10 +8,22 @@ from datetime import date
 
 import pandas as pd
 
-from pipeline.read.local_files.forms import THEME_ALIASES_FI, THEMES
+from pipeline.read.local_files.forms import (
+    DATE_RANGE,
+    FORMULA,
+    MAX_COUNT,
+    OUT_OF_RANGE,
+    THEME_ALIASES_FI,
+    THEMES,
+    YEAR_RANGE,
+)
 from pipeline.read.local_files.kinds import LocalKind
 from pipeline.read.local_files.problems import problem
-from pipeline.read.local_files.tables import Rows
+from pipeline.read.local_files.tables import FormulaCell, Rows
+
+
+class OutOfRange(ValueError):
+    """A value of the right form outside its range (a year 2099, a date in 1899, a count of 10^20)."""
 
 
 def fold(text: str) -> str:
@@ -30,7 +42,10 @@ def _parse_code(text: str) -> str:
 def _parse_year(text: str) -> int:
     if not re.fullmatch(r"\d{4}", text.strip()):
         raise ValueError(text)
-    return int(text)
+    year = int(text)
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        raise OutOfRange(text)
+    return year
 
 
 def parse_date(text: str) -> pd.Timestamp:
@@ -47,11 +62,22 @@ def parse_date(text: str) -> pd.Timestamp:
     return pd.Timestamp(date(year, month, day))  # date() rejects 31.2.2024
 
 
+def _parse_local_date(text: str) -> pd.Timestamp:
+    """A date of an own file: :func:`parse_date`, within the years a figure of one's own may be about."""
+    parsed = parse_date(text)
+    if not DATE_RANGE[0] <= parsed.date() <= DATE_RANGE[1]:
+        raise OutOfRange(text)
+    return parsed
+
+
 def _parse_count(text: str) -> int:
     digits = re.sub(r"[\s\u00a0\u202f]", "", text)
     if not re.fullmatch(r"[+-]?\d+", digits):
         raise ValueError(text)
-    return int(digits)
+    count = int(digits)
+    if count > MAX_COUNT:  # a negative count is Pandera's (ge=0) to report
+        raise OutOfRange(text)
+    return count
 
 
 def _parse_number(text: str) -> float:
@@ -79,7 +105,7 @@ def _parse_text(text: str) -> str:
 PARSERS: dict[str, tuple[Callable[[str], object], str]] = {
     "kunta_code": (_parse_code, "object"),
     "year": (_parse_year, "Int64"),
-    "date": (parse_date, "datetime64[ns]"),
+    "date": (_parse_local_date, "datetime64[ns]"),
     "count": (_parse_count, "Int64"),
     "number": (_parse_number, "float64"),
     "share": (_parse_number, "float64"),
@@ -101,15 +127,21 @@ def parse_cells(
         parser, dtype = PARSERS[col.type]
         values: list = []
         for i, text in enumerate(raw[col.name]):
+            if isinstance(text, FormulaCell):  # a formula whose result was never saved: not an empty cell
+                values.append(None)
+                bad.add((i, col.name))
+                problems.append(problem(shown, body[i][0], col.fi, col.name, str(text), *FORMULA))
+                continue
             if text is None or not str(text).strip():
                 values.append(None)
                 continue
             try:
                 values.append(parser(str(text)))
-            except ValueError:
+            except ValueError as exc:
                 values.append(None)
                 bad.add((i, col.name))
-                problems.append(problem(shown, body[i][0], col.fi, col.name, text, *col.form))
+                expected = OUT_OF_RANGE[col.type] if isinstance(exc, OutOfRange) else col.form
+                problems.append(problem(shown, body[i][0], col.fi, col.name, text, *expected))
         parsed[col.name] = _typed(values, dtype)
     return pd.DataFrame(parsed), bad
 

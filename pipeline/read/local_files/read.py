@@ -8,13 +8,15 @@ import pandas as pd
 import pandera.pandas as pa
 
 from pipeline.raw.snapshot import RawFile
-from pipeline.read.local_files.checks import pandera_problems, unknown_municipalities
+from pipeline.read.local_files.checks import overlapping_periods, pandera_problems, unknown_municipalities
 from pipeline.read.local_files.discover import discover
 from pipeline.read.local_files.header import cell_at, extra_cells, map_header
 from pipeline.read.local_files.kinds import LocalKind, kind_spec
 from pipeline.read.local_files.parse import parse_cells
 from pipeline.read.local_files.problems import LocalFileError, display_path, problem, sorted_problems
 from pipeline.read.local_files.tables import UnreadableTable, table_rows
+
+SUMMED_BY_PERIOD = ("arrivals",)  # kinds whose periods are added up: two that overlap would count twice
 
 
 def read_local_file(
@@ -109,6 +111,9 @@ def _read_kinds(
             except LocalFileError as exc:
                 problems.extend(exc.problems)
         frames[kind] = pd.concat(parts, ignore_index=True) if parts else empty_frame(kind)
+        if kind in SUMMED_BY_PERIOD and len(parts) == len(files):
+            shown_of = {str(path): shown or display_path(path) for path, shown in files}
+            problems.extend(overlapping_periods(frames[kind], shown_of))
     if problems:
         raise LocalFileError(problems)
     return frames

@@ -13,6 +13,11 @@ class UnreadableTable(ValueError):
     """A file that is not a readable CSV or XLSX; the message says why (Finnish / English)."""
 
 
+class FormulaCell(str):
+    """An XLSX cell holding a formula whose result was never saved (written by a program, not by Excel):
+    its text is the formula. It is never an empty cell; the reader reports it with its place."""
+
+
 def table_rows(content: bytes, filename: str, *, skip_comments: bool = True) -> Rows:
     """The non-empty rows of a CSV or the first/``data`` sheet of an XLSX as text cells, each with its
     label (``line N`` = physical CSV line, ``row N`` = sheet row). ``#`` rows are skipped if asked."""
@@ -59,12 +64,17 @@ def xlsx_sheets(content: bytes, *, skip_comments: bool = True) -> list[tuple[str
         raise UnreadableTable(
             f"XLSX-tiedostoa ei voi lukea / cannot be read as XLSX ({type(exc).__name__}: {exc})"
         ) from exc
+    formulas = load_workbook(io.BytesIO(content), read_only=True, data_only=False)  # the formulas themselves
     try:
         sheets = []
-        for sheet in book.worksheets:
+        for sheet, formula_sheet in zip(book.worksheets, formulas.worksheets):
             rows: Rows = []
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                cells = [cell_text(v) for v in values]
+            numbered = enumerate(zip(sheet.iter_rows(values_only=True), formula_sheet.iter_rows(values_only=True)), 1)
+            for number, (values, written) in numbered:
+                cells = [
+                    FormulaCell(w) if v is None and isinstance(w, str) and w.startswith("=") else cell_text(v)
+                    for v, w in zip(values, written)
+                ]
                 while cells and not cells[-1]:
                     cells.pop()
                 if not cells or (skip_comments and cells[0].startswith("#")):
@@ -74,6 +84,7 @@ def xlsx_sheets(content: bytes, *, skip_comments: bool = True) -> list[tuple[str
         return sheets
     finally:
         book.close()
+        formulas.close()
 
 
 def cell_text(value) -> str:
