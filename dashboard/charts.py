@@ -122,9 +122,10 @@ def _share_axis(fig: go.Figure, top: float) -> None:
 def share_trend(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
     """``frame``: role (municipality/region/country), label, year, share_pct, share_text; rows that exist only."""
     fig = go.Figure()
+    years = _years(frame)
     for role, rows in frame.groupby("role", sort=False):
         colour, dash, width = ROLE_STYLE[role]
-        rows = rows.sort_values("year")
+        rows = _every_year(rows, years)
         fig.add_trace(
             go.Scatter(
                 x=rows["year"],
@@ -138,25 +139,46 @@ def share_trend(frame: pd.DataFrame, title: str, source: str | None) -> go.Figur
                 hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>",
             )
         )
-    _share_axis(fig, frame["share_pct"].max() if len(frame) else 1)
+    _share_axis(fig, frame["share_pct"].max() if frame["share_pct"].notna().any() else 1)
     return _layout(fig, title, source)
+
+
+def _years(frame: pd.DataFrame) -> list[int]:
+    years = frame["year"].dropna().astype(int)
+    return list(range(years.min(), years.max() + 1)) if len(years) else []
+
+
+def _every_year(rows: pd.DataFrame, years: list[int]) -> pd.DataFrame:
+    """One row per year (a year without a figure, hidden or missing, gets NaN), so a line breaks there and is
+    never drawn across it (plotly joins the points it is given)."""
+    out = rows.assign(year=rows["year"].astype(int)).drop_duplicates("year").set_index("year").reindex(years)
+    out["label"] = rows["label"].iloc[0]
+    out["share_text"] = out["share_text"].fillna(formatting.MISSING)
+    return out.reset_index()
 
 
 def share_trend_summary(frame: pd.DataFrame, year: int) -> str:
     """One sentence: the municipality's first and last share, and the comparison areas in ``year``."""
-    own = frame[frame["role"] == "municipality"].sort_values("year")
+    mine = frame[frame["role"] == "municipality"].sort_values("year")
+    own = mine[mine["share_pct"].notna()]
     if own.empty:
         return ""
     first, last = own.iloc[0], own.iloc[-1]
-    text = t(
-        "trend_summary",
-        name=first["label"],
-        first=int(first["year"]),
-        last=int(last["year"]),
-        first_share=first["share_text"],
-        last_share=last["share_text"],
-        change=formatting.points(last["share_pct"] - first["share_pct"], lang()),
-    )
+    if len(own) == 1:  # one year shown: never "4,8 % in 2021 and 4,8 % in 2021"
+        text = t("trend_summary_one", name=first["label"], year=int(first["year"]), share=first["share_text"])
+    else:
+        text = t(
+            "trend_summary",
+            name=first["label"],
+            first=int(first["year"]),
+            last=int(last["year"]),
+            first_share=first["share_text"],
+            last_share=last["share_text"],
+            change=formatting.points(last["share_pct"] - first["share_pct"], lang()),
+        )
+    hidden = mine.loc[mine["share_pct"].isna(), "year"].astype(int).tolist()
+    if hidden:
+        text += t("trend_summary_hidden", years=", ".join(map(str, hidden)))
     compare = frame[(frame["year"] == year)]
     if (compare["role"] != "municipality").any():
         parts = ", ".join(
@@ -174,8 +196,9 @@ def compare_lines(frame: pd.DataFrame, selected: str, order: list[str], title: s
     the others follow ``order`` (the user's choice) in colour and legend."""
     fig = go.Figure()
     codes = [selected] + [c for c in order if c != selected]
+    years = _years(frame)
     for i, code in enumerate(c for c in codes if c in set(frame["kunta_code"])):
-        rows = frame[frame["kunta_code"] == code].sort_values("year")
+        rows = _every_year(frame[frame["kunta_code"] == code], years)
         own = code == selected
         colour = MUNICIPALITY if own else OTHERS[(i - 1) % len(OTHERS)]
         dash = "solid" if own else DASHES[(i - 1) % len(DASHES)]
@@ -188,18 +211,21 @@ def compare_lines(frame: pd.DataFrame, selected: str, order: list[str], title: s
                 line={"color": colour, "dash": dash, "width": 4 if own else 2},
                 marker={"size": 8 if own else 6},
                 customdata=rows[["label", "share_text"]],
+                connectgaps=False,
                 hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>",
             )
         )
-    _share_axis(fig, frame["share_pct"].max() if len(frame) else 1)
+    _share_axis(fig, frame["share_pct"].max() if frame["share_pct"].notna().any() else 1)
     return _layout(fig, title, source, height=440)
 
 
 def compare_lines_summary(frame: pd.DataFrame, selected_label: str, year: int) -> str:
-    rows = frame[(frame["year"] == year) & frame["share_pct"].notna()].sort_values("share_pct")
+    """``frame``: every row, hidden ones too (their ``share_text`` says ``..``)."""
+    in_year = frame[frame["year"] == year]
+    rows = in_year[in_year["share_pct"].notna()].sort_values("share_pct")
     if rows.empty:
         return ""
-    own = rows[rows["label"] == selected_label]
+    own = in_year[in_year["label"] == selected_label]
     return t(
         "cmp_lines_summary",
         year=year,
@@ -412,16 +438,25 @@ def monthly_counts(frame: pd.DataFrame, title: str, source: str | None) -> go.Fi
 
 
 def quota_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
-    """Quota against persons arrived per year. ``frame``: year, quota, arrived_persons, *_text."""
+    """Quota against persons arrived per year. ``frame``: year, quota, arrived_persons, *_text, and
+    ``year_label`` (a year whose arrivals cover only part of it says so under the bars).
+
+    A hidden (``< 5``) or missing (``–``) value has no bar at all, never one of height 0: its symbol is written
+    on the axis line where the bar would stand."""
     fig = go.Figure()
-    for column, label, colour in (
-        ("quota", t("quota"), "#56B4E9"),
-        ("arrived_persons", t("arrived_persons"), MUNICIPALITY),
+    x = frame["year_label"] if "year_label" in frame else frame["year"].astype(str)
+    for offset, (column, label, colour) in zip(
+        (-0.2, 0.2), (("quota", t("quota"), "#56B4E9"), ("arrived_persons", t("arrived_persons"), MUNICIPALITY))
     ):
+        for i, (value, text) in enumerate(zip(frame[column], frame[f"{column}_text"])):
+            if pd.isna(value):
+                fig.add_annotation(
+                    x=i + offset, y=0, text=text, showarrow=False, yanchor="bottom", font={"color": "#555555"}
+                )
         fig.add_trace(
             go.Bar(
-                x=frame["year"].astype(str),
-                y=frame[column].fillna(0),
+                x=x,
+                y=frame[column].astype("float64"),
                 name=label,
                 marker={"color": colour},
                 text=frame[f"{column}_text"],

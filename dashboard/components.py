@@ -34,9 +34,10 @@ def count_text(value, flag=None) -> str:
 
 
 def share_text(value, flag=None) -> str:
-    """A share in percent (``5,5 %``); hidden with its count when the count is confidential."""
+    """A share in percent (``5,5 %``); ``..`` when it is hidden with its count (a figure derived from a count of
+    1–4), ``–`` when missing."""
     if data.is_missing(value):
-        return disclosure.SYMBOL if is_confidential(flag) else formatting.MISSING
+        return disclosure.SYMBOL_DERIVED if is_confidential(flag) else formatting.MISSING
     return formatting.percent(float(value), lang())
 
 
@@ -48,11 +49,19 @@ def day_text(value) -> str:
     return formatting.MISSING if data.is_missing(value) else formatting.day(value, lang())
 
 
-def marking(flag) -> str:
-    """What a download says beside a count: the symbol for confidential, ``–`` for missing."""
+def marking(flag, derived: bool = False) -> str:
+    """What a download says beside a count (``< 5`` when confidential) or, ``derived``, beside a share or rate of
+    one (``..``); ``–`` for missing."""
     if is_confidential(flag):
-        return disclosure.SYMBOL
+        return disclosure.SYMBOL_DERIVED if derived else disclosure.SYMBOL
     return formatting.MISSING if isinstance(flag, str) and flag == disclosure.MISSING else ""
+
+
+def share_marking(value, flag) -> str:
+    """The marking of a share in a download: empty when it is shown, ``..`` when hidden, ``–`` when missing."""
+    if not data.is_missing(value):
+        return ""
+    return disclosure.SYMBOL_DERIVED if is_confidential(flag) else formatting.MISSING
 
 
 # -- the caption under every chart and table -----------------------------------------------------------

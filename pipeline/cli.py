@@ -181,8 +181,10 @@ def profile_text(p: dict) -> str:
         )
         if area.get("foreign_language_speakers_method") == "computed_estimate" and speakers != fmt.MISSING:
             speakers = f"~{speakers}"  # estimated from rounded shares (see the legend)
+        share = area["foreign_language_share_pct"]
+        flag = area.get("foreign_language_speakers_flag") if share is None else None  # hidden with its count: ..
         return (
-            f"  {label:<26} {fmt.percent(area['foreign_language_share_pct']):>8}   "
+            f"  {label:<26} {display(share, flag, fmt.percent(share), derived=True):>8}   "
             f"{speakers:>9}   {fmt.number(area['population']):>10}"
             f"{'*' if area['population_status'] == 'preliminary' else ''}"
         )
@@ -213,7 +215,8 @@ def profile_text(p: dict) -> str:
         )
     lines.append(
         "  – = ei tietoa tässä aineistossa / not in this snapshot;  * = ennakkotieto / preliminary;  "
-        "< 5 = alle viisi, salattu / under five, confidential;  ~ = arvio pyöristetyistä osuuksista, kymmenen "
+        "< 5 = alle viisi, salattu / under five, confidential;  .. = salattu, laskettu alle viiden luvusta / hidden, "
+        "derived from under five;  ~ = arvio pyöristetyistä osuuksista, kymmenen "
         "tarkkuudella / estimated from rounded shares, to the nearest ten"
     )
     return "\n".join(lines)

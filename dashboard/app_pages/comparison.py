@@ -59,15 +59,14 @@ else:
     wide.index = [label[c] for c in wide.index]
     wide.columns = [str(int(c)) for c in wide.columns]
     st.dataframe(wide.fillna("–"), width="stretch", key="comparison_side_table")
-    drawn = rows[rows["share_pct"].notna()]
     sources = list(dict.fromkeys(rows["share_source"].dropna()))
     title = t("cmp_lines_title", first=years[0], last=years[-1])
     st.plotly_chart(
-        charts.compare_lines(drawn, code, chosen, title, sources[0] if sources else None),
+        charts.compare_lines(rows, code, chosen, title, sources[0] if sources else None),
         config=charts.config(f"vertailu_{code}"),
         key="comparison_lines",
     )
-    st.markdown(charts.compare_lines_summary(drawn, name, year))
+    st.markdown(charts.compare_lines_summary(rows, name, year))
     about = components.source_caption(
         sources=sources,
         dates=rows["reference_date"],
@@ -84,9 +83,7 @@ else:
                 t("year"): out["year"],
                 t("reference_date"): out["reference_date"].astype(str).str[:10],
                 t("share"): out["share_pct"],
-                t("marking"): [
-                    components.marking(f) if pd.isna(v) else "" for v, f in zip(out["share_pct"], out["speakers_flag"])
-                ],
+                t("marking"): [components.share_marking(v, f) for v, f in zip(out["share_pct"], out["speakers_flag"])],
                 t("method"): out["share_method"],
                 t("source"): out["share_source"],
             }
@@ -137,7 +134,7 @@ with table_col:
                 t("rank"): lambda v: "–" if pd.isna(v) else str(int(v)),
             }
         )
-        .format(lambda v: disclosure.SYMBOL, subset=pd.IndexSlice[hidden_rows, [t("share_short")]])
+        .format(lambda v: disclosure.SYMBOL_DERIVED, subset=pd.IndexSlice[hidden_rows, [t("share_short")]])
         .apply(lambda r: [HIGHLIGHT if r.name in selected_rows else "" for _ in r], axis=1)
     )
     st.dataframe(
@@ -177,6 +174,9 @@ components.downloads(
             t("year"): year,
             t("reference_date"): year_end,
             t("share"): ranked["share_pct"],
+            f"{t('share')}: {t('marking').lower()}": [
+                components.share_marking(v, f) for v, f in zip(ranked["share_pct"], ranked["speakers_flag"])
+            ],
             t("change"): ranked["change"],
             t("speakers"): ranked["speakers"],
             f"{t('speakers')}: {t('marking').lower()}": [components.marking(f) for f in ranked["speakers_flag"]],

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -60,7 +63,9 @@ pop_preliminary = population.get("population_status") == "preliminary"
 region_share = share_text(region.get("share_pct"), region.get("speakers_flag"))
 country_share = share_text(country.get("share_pct"), country.get("speakers_flag"))
 
-share_help = t("confidential_help") if own_share == disclosure.SYMBOL else t("card_share_help", date=day_text(year_end))
+share_help = (
+    t("confidential_help") if own_share == disclosure.SYMBOL_DERIVED else t("card_share_help", date=day_text(year_end))
+)
 if change is not None:
     share_help += " " + t("card_change_help", year=year - 1, points=components.points_text(change))
 
@@ -101,7 +106,7 @@ with counts_col:
 change_words = t("headline_change", year=year - 1, points=components.points_text(change)) if change is not None else ""
 count_words = t("headline_count", count=own_count) if own_count != t("not_in_snapshot") else ""
 sentence_share = own_share
-if own_share == disclosure.SYMBOL:  # the symbol means persons, not percent: say it in words
+if own_share == disclosure.SYMBOL_DERIVED:  # hidden with a count of 1-4: say it in words
     sentence_share, count_words = f"{own_share} ({t('hidden_words')})", ""
 known = [
     f"{label} {value}"
@@ -153,6 +158,9 @@ def headline_rows() -> pd.DataFrame:
                 t("year"): year,
                 t("reference_date"): year_end,
                 t("share"): figures.get("share_pct"),
+                f"{t('share')}: {t('marking').lower()}": components.share_marking(
+                    figures.get("share_pct"), figures.get("speakers_flag")
+                ),
                 f"{t('share')}: {t('method').lower()}": figures.get("share_method"),
                 f"{t('share')}: {t('source').lower()}": figures.get("share_source"),
                 t("speakers"): figures.get("speakers"),
@@ -180,9 +188,10 @@ trend = pd.concat(
         country_series.assign(role="country", label=t("whole_country")),
     ]
 )
-trend = trend[trend["share_pct"].notna()].copy()
-if len(trend):
-    trend["share_text"] = [share_text(v) for v in trend["share_pct"]]
+# hidden years stay in (the line breaks there); years no source has are not made up
+trend = trend[trend["share_pct"].notna() | (trend["speakers_flag"] == disclosure.CONFIDENTIAL)].copy()
+if trend["share_pct"].notna().any():
+    trend["share_text"] = [share_text(v, f) for v, f in zip(trend["share_pct"], trend["speakers_flag"])]
     first, last = int(trend["year"].min()), int(trend["year"].max())
     st.subheader(t("section_trend"))
     sources = list(dict.fromkeys(trend["share_source"].dropna()))
@@ -207,11 +216,15 @@ if len(trend):
     )
     download = trend[["label", "year", "reference_date", "share_pct", "share_method", "share_source"]].copy()
     download["reference_date"] = download["reference_date"].astype(str).str[:10]
+    download.insert(
+        4, "marking", [components.share_marking(v, f) for v, f in zip(trend["share_pct"], trend["speakers_flag"])]
+    )
     download.columns = [
         t("municipality") + " / " + t("region").lower(),
         t("year"),
         t("reference_date"),
         t("share"),
+        t("marking"),
         t("method"),
         t("source"),
     ]
@@ -420,6 +433,18 @@ def temporary_protection_section() -> None:
     components.downloads(out, f"{code}_tilapainen_suojelu", about, chart=len(rows) > 1)
 
 
+def part_of_year(periods, y: int) -> bool:
+    """Whether the arrivals' periods (``1.1.2024–29.2.2024; 1.4.2024–30.6.2024``) leave days of year ``y`` out."""
+    if not isinstance(periods, str):
+        return False
+    days = 0
+    for start, end in re.findall(r"(\d{1,2}\.\d{1,2}\.\d{4})\s*[–-]\s*(\d{1,2}\.\d{1,2}\.\d{4})", periods):
+        first, last = (date(*map(int, reversed(d.split(".")))) for d in (start, end))
+        first, last = max(first, date(y, 1, 1)), min(last, date(y, 12, 31))
+        days += max((last - first).days + 1, 0)
+    return days < (date(y, 12, 31) - date(y, 1, 1)).days + 1
+
+
 def quota_section() -> None:
     """The yearly quota against quota refugees arrived (the municipality's own figures)."""
     st.subheader(t("section_quota"))
@@ -433,7 +458,14 @@ def quota_section() -> None:
         arrived_families_text=[
             count_text(v, f) for v, f in zip(rows["arrived_families"], rows["arrived_families_flag"])
         ],
+        part_year=[
+            part_of_year(p, int(y)) and not pd.isna(a)
+            for p, y, a in zip(rows["arrivals_periods"], rows["year"], rows["arrived_persons"])
+        ],
     )
+    rows["year_label"] = [
+        t("quota_year_part", year=int(y)) if part else str(int(y)) for y, part in zip(rows["year"], rows["part_year"])
+    ]
     sources = list(rows["quota_source"]) + list(rows["arrivals_source"])
     drawable = (rows["quota"].fillna(0) > 0).any() or rows["arrived_persons"].notna().any()
     if drawable:  # a chart of zeros and gaps says nothing the sentence does not
@@ -454,6 +486,7 @@ def quota_section() -> None:
                 families=r["arrived_families_text"],
                 periods=r["arrivals_periods"],
             )
+            + (" " + t("quota_part_year_note") if r["part_year"] else "")
         )
     else:
         st.markdown(t("quota_summary_quota_only", year=int(r["year"]), quota=r["quota_text"]))

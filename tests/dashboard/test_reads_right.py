@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import json
+import math
+
+import numpy as np
 import pytest
 
 from tests.dashboard.pages import PAGES, chart_texts, download_texts, element_texts, run_page, strays
@@ -33,3 +38,64 @@ def test_no_wellbeing_county_is_said_in_words(curated, monkeypatch, lang, helsin
     for code, words in (("091", helsinki), ("766", aland)):
         at, _ = run_page(monkeypatch, None, kunta=code, vuosi="2024", lang=lang)
         assert words in " ".join(element_texts(at))
+
+
+# -- 3. one hidden value, one notation -------------------------------------------------------------------
+
+
+def test_a_hidden_share_reads_dotdot_and_a_hidden_count_under_five_everywhere(curated, monkeypatch):
+    """Sottunga 2024: the share was '< 5' in a percent card, '–' in the comparison summary."""
+    at, offered = run_page(monkeypatch, None, kunta="766", vuosi="2024")
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["Sottunga"] == ".."
+    body = " ".join(element_texts(at))
+    assert "vieraskielisten osuus väestöstä .. (" in body
+    assert "< 5 %" not in body.replace("\u00a0", " ")
+    headline = offered[0][0]
+    row = headline[headline.iloc[:, 0] == "Sottunga"].iloc[0]
+    assert row["Vieraskielisten osuus: merkintä"] == ".."
+
+    at, offered = run_page(monkeypatch, "app_pages/comparison.py", kunta="766", vuosi="2024")
+    side = at.dataframe[0].value
+    assert side.loc["Sottunga", "2024"] == ".." and side.loc["Sottunga", "2021"].replace("\u00a0", " ") == "4,8 %"
+    body = " ".join(element_texts(at))
+    assert "Sottunga: .." in body  # the summary of the lines
+    ranking = at.dataframe[1]
+    assert ranking.proto is not None
+    side_download = offered[0][0]
+    assert set(side_download.loc[side_download["kunta_code"] == "766", "Merkintä"]) == {"", ".."}
+    ranking_download = offered[1][0]
+    hidden = ranking_download[ranking_download["kunta_code"] == "766"].iloc[0]
+    assert hidden["Vieraskielisten osuus: merkintä"] == ".."
+
+
+def _trace(at, key: str, name: str) -> dict:
+    """One trace of a chart, its x and y as lists (plotly writes numbers as typed arrays); NaN as None."""
+    chart = next(c for c in at.get("plotly_chart") if c.key == key)
+    trace = next(tr for tr in json.loads(chart.proto.spec)["data"] if tr.get("name") == name)
+    for axis in ("x", "y"):
+        values = trace.get(axis)
+        if isinstance(values, dict):
+            values = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+        trace[axis] = [None if isinstance(v, float) and math.isnan(v) else v for v in values]
+    return trace
+
+
+def test_a_line_is_broken_at_a_hidden_year_never_bridged(curated, monkeypatch):
+    """Luhanka 2022 is hidden: the line has a gap there (it was drawn from 2021 straight to 2023)."""
+    at, _ = run_page(monkeypatch, None, kunta="435", vuosi="2024")
+    line = _trace(at, "profile_trend", "Luhanka")
+    points = dict(zip(line["x"], line["y"]))
+    assert points[2022] is None and points[2021] is not None and points[2023] is not None
+    assert line["connectgaps"] is False
+
+    at, _ = run_page(monkeypatch, "app_pages/comparison.py", kunta="435", vuosi="2024")
+    line = _trace(at, "comparison_lines", "Luhanka")
+    assert dict(zip(line["x"], line["y"]))[2022] is None
+
+
+def test_missing_arrivals_are_no_zero_height_bar(curated, monkeypatch):
+    """Heinola 2023: no arrivals recorded ('–'); the bar was drawn at 0."""
+    at, _ = run_page(monkeypatch, None, kunta="111", vuosi="2024")
+    bars = _trace(at, "profile_quota", "Saapuneita henkilöitä")
+    assert dict(zip(bars["x"], bars["y"]))["2023"] is None

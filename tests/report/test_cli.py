@@ -86,3 +86,10 @@ def test_unknown_year_is_a_clear_error(built_db, capsys):
 def test_profile_without_database_says_how_to_build(raw_root):
     with pytest.raises(SystemExit, match="make refresh"):
         cli.main(["profile", "111"])
+
+
+def test_profile_text_shows_a_hidden_share_as_dotdot(con, curated, capsys):
+    """Issue 12.3: Sottunga 2024's hidden share read '–' (missing) in the CLI text."""
+    code, out, _ = run(capsys, "profile", "Sottunga", "--year", "2024")
+    line = next(line for line in out.splitlines() if line.startswith("  Sottunga "))
+    assert code == 0 and line.split()[1:4] == ["..", "<", "5"]
