@@ -35,6 +35,7 @@ def reading_order() -> list[str]:
 def read_dataset(dataset: str, files: list[RawFile], raw: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """The dataset's raw table from its files; ``raw`` holds the tables of the datasets it needs."""
     from pipeline.read.common import RawFormatError
+    from pipeline.read.shapes import SHAPE_ERRORS, wrong_shape
 
     allowed = registry.formats(dataset)
     for file in files:
@@ -43,7 +44,11 @@ def read_dataset(dataset: str, files: list[RawFile], raw: dict[str, pd.DataFrame
                 f"{file.path}: format {file.meta.get('format')!r} is not one the {dataset} reader knows "
                 f"(pipeline/sources.yaml declares {allowed})"
             )
-    return reader(dataset)(files, **{name: raw[name] for name in registry.needs(dataset)})
+    try:
+        return reader(dataset)(files, **{name: raw[name] for name in registry.needs(dataset)})
+    except SHAPE_ERRORS as exc:  # a reader that met a shape it does not check: still one sentence
+        folder = files[0].path.parent if files else dataset
+        raise wrong_shape(folder, f"{dataset}: {', '.join(f.path.name for f in files)}", exc) from exc
 
 
 def empty_table(dataset: str) -> pd.DataFrame:

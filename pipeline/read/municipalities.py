@@ -10,6 +10,7 @@ import pandas as pd
 from pipeline import registry
 from pipeline.raw.snapshot import RawFile
 from pipeline.read.common import RawFormatError, unknown_format
+from pipeline.read.shapes import expected_shape
 
 COLUMNS = registry.raw_columns("municipalities")  # declared in pipeline/sources.yaml
 GEOJSON_PROPERTIES = {
@@ -38,6 +39,11 @@ def read(files: list[RawFile]) -> pd.DataFrame:
 
 
 def _boundaries(file: RawFile) -> pd.DataFrame:
+    with expected_shape(file, "GeoJSON FeatureCollection, format statfin_kunnat_geojson"):
+        return _boundary_rows(file)
+
+
+def _boundary_rows(file: RawFile) -> pd.DataFrame:
     features = file.json().get("features", [])
     rows = []
     for i, feature in enumerate(features):
@@ -56,6 +62,11 @@ def _boundaries(file: RawFile) -> pd.DataFrame:
 
 def _wellbeing_counties(file: RawFile) -> pd.DataFrame:
     """kunta_code -> Yle's county code and names (Helsinki and Åland belong to none: empty code)."""
+    with expected_shape(file, "TopoJSON with objects hva and munis, format yle_hva_topojson"):
+        return _county_rows(file)
+
+
+def _county_rows(file: RawFile) -> pd.DataFrame:
     objects = file.json()["objects"]
     counties = {g["properties"]["hva_id"]: g["properties"] for g in objects["hva"]["geometries"]}
     rows = []

@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.read.local_files import UnreadableTable, csv_rows, format_problem, xlsx_sheets
+from pipeline.read.local_files.forms import MAX_COUNT
 
 COLUMNS = ["kunta_code", "reference_date", "persons", "count_status", "note", "source_row"]
 
@@ -101,8 +102,8 @@ EXPECTED = {
         "a month, e.g. 2025-09-30, 30.9.2025, 2025-09, 9/2025 or 2025M09",
     ),
     "count": (
-        "lukumäärä ≥ 0, tyhjä (puuttuu) tai julkaisijan salaama (.., ., -, <5, alle 5)",
-        "a count ≥ 0, empty (missing) or hidden by the publisher (.., ., -, <5, alle 5)",
+        "lukumäärä ≥ 0 (enintään 10 000 000), tyhjä (puuttuu) tai julkaisijan salaama (.., ., -, <5, alle 5)",
+        "a count ≥ 0 (at most 10 000 000), empty (missing) or hidden by the publisher (.., ., -, <5, alle 5)",
     ),
 }
 
@@ -282,9 +283,9 @@ def parse_count(text: str) -> tuple[int | None, str | None]:
     if key in HIDDEN or re.fullmatch(r"(<|alle) ?\d+", key):
         return None, t
     digits = re.sub(r"[\s\u00a0\u202f]", "", t)
-    if re.fullmatch(r"\d+(\.0+)?", digits):
-        return int(float(digits)), None
-    raise ValueError(text)
+    if re.fullmatch(r"\d+(\.0+)?", digits) and int(digits.split(".")[0]) <= MAX_COUNT:
+        return int(digits.split(".")[0]), None
+    raise ValueError(text)  # not a count, or larger than any municipality's (10^20 overflowed before)
 
 
 class _Resolver:

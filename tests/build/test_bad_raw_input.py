@@ -54,3 +54,47 @@ def test_a_folder_not_named_as_a_snapshot_is_refused_not_taken_as_the_newest(raw
     shutil.copytree(newest, backup)
     refresh_fails(r"population/backup: .*Not a snapshot folder.*20261123-bundled")
     assert digest(built_db) == before
+
+
+# -- item 4: what was a traceback is one sentence, and the previous database stays
+
+
+@pytest.mark.parametrize(
+    "content, match",
+    [
+        (b'{"111": {"2024": 5.5, "20', r"foreign_language_municipal\.json: rivi/line 1, sarake/column 23: .*truncated"),
+        (b"[1, 2, 3]", r"foreign_language_municipal\.json: .*not of the form"),
+        (b'{"111": [5.5, 6.0]}', r"foreign_language_municipal\.json: .*not of the form"),
+    ],
+)
+def test_a_truncated_or_wrong_shape_share_json_is_one_sentence(raw_root, built_db, content, match):
+    before = digest(built_db)
+    add_snapshot(
+        raw_root, "foreign_language_speakers", "foreign_language_municipal.json", content, "statfin_159t_share_json"
+    )
+    refresh_fails(match)
+    assert digest(built_db) == before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'{"type": "Topology", "objects": {"munis": {"geometries": [{"properties": {}}]}}}', b'{"objects": []}'],
+)
+def test_a_wrong_shape_json_of_any_reader_names_its_file(raw_root, built_db, content):
+    """The county file (a TopoJSON) read without a check of its shape: a KeyError or TypeError before."""
+    before = digest(built_db)
+    folder = next((raw_root / "municipalities").iterdir())
+    writer_files = {p.name: p.read_bytes() for p in folder.iterdir() if not p.name.endswith(".meta.json")}
+    metas = {p.name[: -len(".meta.json")]: json.loads(p.read_text()) for p in folder.glob("*.meta.json")}
+    from pipeline.raw.snapshot import SnapshotWriter
+
+    writer = SnapshotWriter("municipalities", "20991231-test", raw_root)
+    for name, data in writer_files.items():
+        if name in metas:
+            meta = {k: v for k, v in metas[name].items() if k not in ("file", "dataset", "sha256", "bytes")}
+            writer.add(name, content if name == "finland-hva-2021.topo.json" else data, meta)
+        else:
+            (writer.folder / name).write_bytes(data)  # the provenance notes
+    writer.commit()
+    refresh_fails(r"finland-hva-2021\.topo\.json: .*(municipalities|yle_hva_topojson)")
+    assert digest(built_db) == before

@@ -208,3 +208,9 @@ def test_a_file_without_a_municipality_column_or_without_values_is_refused():
     message, problems = problems_of("kunta,huomautus\nHeinola,x\n")
     assert problems[0]["row"] == "line 1"
     assert "one column per month" in message
+
+
+def test_a_count_of_10_to_the_20_is_a_problem_not_a_traceback():
+    message, problems = problems_of("Kunta;Päivämäärä;Lukumäärä\nHeinola;30.9.2025;100000000000000000000\n")
+    assert (problems[0]["row"], problems[0]["value"]) == ("line 2", "100000000000000000000")
+    assert "10 000 000" in message
