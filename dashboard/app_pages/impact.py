@@ -11,6 +11,7 @@ from dashboard import charts, components, data
 from dashboard.components import count_text
 from dashboard.i18n import column, lang, t
 from pipeline import disclosure, formatting
+from pipeline import i18n as catalog
 from pipeline.report import indicators as report
 
 code: str = st.session_state["kunta"]
@@ -82,8 +83,13 @@ def measure_block(rows: pd.DataFrame) -> dict:
     st.markdown(
         f"{label}: **{value_text(latest)}** ({period_text(latest['period'])})" + (f" · {trend}" if trend else "")
     )
-    st.caption(f"{t('cap_source')}: {components.plain(latest['source'])}")
+    st.caption(f"{t('cap_source')}: {components.plain(source_text(latest))}")
     return {**latest.to_dict(), "value_text": value_text(latest)}
+
+
+def source_text(row) -> str:
+    """A value's source, with "preliminary" in the page's language when the figure is one."""
+    return f"{row['source']} ({t('preliminary')})" if row.get("preliminary") in (True,) else str(row["source"])
 
 
 def indicator_card(rows: pd.DataFrame) -> list[dict]:
@@ -130,7 +136,7 @@ for _, group_rows in scorecard.groupby("group_order", sort=True):
                 shown.extend(indicator_card(rows))
 
 about = components.source_caption(
-    sources=[s["source"] for s in shown if isinstance(s.get("source"), str)],
+    sources=[source_text(s) for s in shown if isinstance(s.get("source"), str)],
     dates=[s["reference_date"] for s in shown if not data.is_missing(s.get("reference_date"))],
     small_counts=any(s.get("value_flag") == disclosure.CONFIDENTIAL for s in shown),
     notes=[t("impact_intro").split(".")[0] + "."],
@@ -146,7 +152,7 @@ table = pd.DataFrame(
             "unit": s["unit"],
             t("period"): s.get("period"),
             t("status"): t(f"status_{s['status']}"),
-            t("source"): s.get("source"),
+            t("source"): source_text(s) if isinstance(s.get("source"), str) else None,
         }
         for s in shown
     ]
@@ -158,7 +164,12 @@ st.divider()
 survey = data.kuntaliitto_survey()
 if not survey.empty:
     st.subheader(t("kl_title"))
-    survey = survey.assign(question=survey[column(survey, "question")])
+    survey = survey.assign(  # the questions in the page's language (the mart has only fi and en)
+        question=[
+            t(f"kl_question.{q}") if catalog.has(f"kl_question.{q}") else text
+            for q, text in zip(survey["question_id"], survey[column(survey, "question")])
+        ]
+    )
     st.plotly_chart(
         charts.survey_bars(survey, t("kl_title"), survey["source"].iloc[0]),
         config=charts.config("kuntaliitto_kysely_2023"),

@@ -12,16 +12,22 @@ from dashboard import charts, components, data
 from dashboard.components import count_text, day_text, share_text
 from dashboard.i18n import lang, t
 from pipeline import disclosure, formatting
+from pipeline import i18n as catalog
 
 code: str = st.session_state["kunta"]
 year: int = st.session_state["vuosi"]
 muni = data.municipality(code)
 name = muni[f"name_{lang()}"]
 region_name = muni[f"region_name_{lang()}"]
+county_key = f"wellbeing_county.{muni.get('wellbeing_county_code')}"
 county_name = next(
     (
         v
-        for v in (muni.get(f"wellbeing_county_name_{lang()}"), muni.get("wellbeing_county_name_fi"))
+        for v in (
+            t(county_key) if catalog.has(county_key) else None,  # the catalog has the county in every language
+            muni.get(f"wellbeing_county_name_{lang()}"),
+            muni.get("wellbeing_county_name_fi"),
+        )
         if isinstance(v, str)
     ),
     # Helsinki organises its own health and social services; Åland is outside the reform (ÅHS)
@@ -406,7 +412,8 @@ def temporary_protection_section() -> None:
             summary += " " + t("tp_not_in_year", year=year, date=latest["month_text"])
         st.markdown(summary)
         for note in rows["note"].dropna().unique():
-            st.info(f"{t('tp_note')}: {components.plain(note)}", icon=":material/info:")
+            # the file's own words, in the language they were written in: said so, never passed off as ours
+            st.info(f"{t('tp_note_quoted')}: “{components.plain(note)}”", icon=":material/info:")
         st.markdown(t("tp_context"))
     source = rows["source"].dropna().iloc[-1]
     if len(rows) > 1:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -45,11 +47,19 @@ def when(value) -> str:
     return formatting.MISSING if data.is_missing(value) or not str(value).strip() else day_text(value)
 
 
+def licence_text(licence) -> str | None:
+    """A licence in the page's language (the registry writes it in English); one the catalog lacks as written."""
+    if not isinstance(licence, str):
+        return None
+    key = "licence." + re.sub(r"[^a-z0-9]+", "_", licence.lower()).strip("_")[:60]
+    return t(key) if catalog.has(key) else licence
+
+
 title_column = f"title_{lang()}"
 table = pd.DataFrame(
     {
         t("src_col_dataset"): src["source_key"].where(src["kind"] == "published_document", src["dataset"]),
-        t("src_col_licence"): src["licence"],
+        t("src_col_licence"): [licence_text(v) for v in src["licence"]],
         t("src_col_kind"): [kind_text(k) for k in src["kind"]],
         t("src_col_snapshot"): src["snapshot_id"].fillna(formatting.MISSING),
         t("src_col_retrieved"): [when(v) for v in src["retrieved_at"]],
@@ -60,7 +70,7 @@ table = pd.DataFrame(
         t("src_col_url"): src.get("url"),
     }
 )
-licences = list(dict.fromkeys(src["licence"].dropna()))
+licences = list(dict.fromkeys(licence_text(v) for v in src["licence"].dropna()))
 st.markdown(t("src_licences", licences="; ".join(licences)))
 st.dataframe(
     table,

@@ -10,6 +10,7 @@ import pandas as pd
 from pipeline.report.profile import find_municipality
 
 STATUS_ORDER = ["measured", "local", "no_data"]
+PRELIMINARY_MARK = " (ennakkotieto / preliminary)"
 SCORECARD_SQL = """
         select i.group_id, i.group_fi, i.group_sv, i.group_en, i.group_order,
                i.indicator_id, i.indicator_fi, i.indicator_sv, i.indicator_en, i.indicator_order,
@@ -31,7 +32,16 @@ def scorecard(con: duckdb.DuckDBPyConnection, kunta_code: str, year: int | None 
     kind that would fill a measure the municipality keeps itself."""
     rows = up_to(con.execute(SCORECARD_SQL, [kunta_code]).df(), year)
     rows["template"] = rows["measure_source"].where(rows["source_kind"].isin(["local_file", "survey"]))
+    rows["preliminary"], rows["source"] = preliminary_source(rows["source"])
     return rows.reset_index(drop=True)
+
+
+def preliminary_source(sources: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The mart writes a preliminary figure's source with a bilingual mark (`` (ennakkotieto / preliminary)``);
+    pages say it in their own language, so the mark becomes a flag and the source its citation alone."""
+    text = sources.astype(object).where(sources.notna(), None)
+    flag = text.map(lambda s: isinstance(s, str) and s.endswith(PRELIMINARY_MARK))
+    return flag.astype(bool), text.map(lambda s: s.removesuffix(PRELIMINARY_MARK) if isinstance(s, str) else s)
 
 
 def indicator_status(measure_statuses) -> str:

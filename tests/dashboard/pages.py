@@ -56,6 +56,8 @@ def chart_texts(at: AppTest) -> list[str]:
             out.append(str(trace.get("name", "")))
             for key in ("text", "customdata", "hovertext"):
                 out += [str(v) for v in _flat(trace.get(key))]
+            for key in ("x", "y"):  # category labels (numbers are typed arrays, gaps are null)
+                out += [v for v in _flat(trace.get(key)) if isinstance(v, str)]
     return out
 
 

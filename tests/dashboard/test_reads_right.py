@@ -99,3 +99,38 @@ def test_missing_arrivals_are_no_zero_height_bar(curated, monkeypatch):
     at, _ = run_page(monkeypatch, None, kunta="111", vuosi="2024")
     bars = _trace(at, "profile_quota", "Saapuneita henkilöitä")
     assert dict(zip(bars["x"], bars["y"]))["2023"] is None
+
+
+# -- 6. language ---------------------------------------------------------------------------------------
+
+
+def test_finnish_pages_carry_no_english_marks(curated, monkeypatch):
+    """'ennakkotieto / preliminary' on the impact page and English licences on the sources page (Finnish pages)."""
+    at, offered = run_page(monkeypatch, "app_pages/impact.py", kunta="111", vuosi="2024")
+    body = " ".join(element_texts(at) + download_texts(offered))
+    assert "preliminary" not in body and "(ennakkotieto)" in body
+    at, _ = run_page(monkeypatch, "app_pages/sources.py", kunta="111", vuosi="2024")
+    licences = next(text for text in element_texts(at) if text.startswith("Lisenssit:"))
+    assert "Public" not in licences and "own data" not in licences
+    assert "Suomen viranomaisten julkiset asiakirjat" in licences
+    assert "Public" not in " ".join(at.dataframe[0].value["Lisenssi"].dropna())
+
+
+def test_a_file_note_in_another_language_is_labelled_as_the_file_s_words(curated, monkeypatch):
+    at, _ = run_page(monkeypatch, None, kunta="560", vuosi="2025")
+    note = next(i.value for i in at.info if "reception centre" in i.value)
+    assert note.startswith("Lähdetiedoston huomautus (tiedoston omalla kielellä): “")
+
+
+def test_the_swedish_impact_page_asks_the_survey_questions_in_swedish(curated, monkeypatch):
+    at, _ = run_page(monkeypatch, "app_pages/impact.py", kunta="111", vuosi="2024", lang="sv")
+    words = " ".join(chart_texts(at))
+    assert "Hur tillräckliga anser ni att resurserna" in words
+    assert "Miten riittävänä" not in words and "Kunnassamme" not in words
+
+
+def test_the_english_profile_names_the_county_in_english(curated, monkeypatch):
+    at, _ = run_page(monkeypatch, None, kunta="111", vuosi="2024", lang="en")
+    body = " ".join(element_texts(at))
+    assert "Wellbeing services county: **Wellbeing services county of Päijät-Häme**" in body
+    assert "Päijät-Hämeen hyvinvointialue" not in body
