@@ -70,7 +70,7 @@ table = pd.DataFrame(
         t("src_col_url"): src.get("url"),
     }
 )
-licences = list(dict.fromkeys(licence_text(v) for v in src["licence"].dropna()))
+licences = list(dict.fromkeys(str(licence_text(v)) for v in src["licence"].dropna()))
 st.markdown(t("src_licences", licences="; ".join(licences)))
 st.dataframe(
     table,
