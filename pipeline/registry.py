@@ -66,6 +66,11 @@ def online_datasets() -> list[str]:
     return [name for name, spec in datasets().items() if "pxweb" in spec]
 
 
+def sotkanet_datasets() -> list[str]:
+    """The datasets ``refresh --online`` fetches from THL's Sotkanet API."""
+    return [name for name, spec in datasets().items() if "sotkanet" in spec]
+
+
 def download_datasets() -> list[str]:
     """The datasets ``refresh --online`` downloads as a file, where the registry sets a ``download_url``."""
     return [name for name, spec in datasets().items() if spec.get("download_url")]

@@ -1,4 +1,5 @@
-"""``refresh --online``: fetch every PxWeb dataset of the registry into a new raw snapshot.
+"""``refresh --online``: fetch every online dataset of the registry (StatFin PxWeb, THL Sotkanet, a
+publisher's download) into a new raw snapshot.
 
 All datasets are fetched into ``.partial`` folders first and made visible together at the end, so a
 failed fetch leaves the raw snapshot (and the database) exactly as it was.
@@ -13,8 +14,10 @@ import requests
 from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from pipeline import registry
+from pipeline.extract.http import ApiError
 from pipeline.extract.imports import ImportFailed, add_temporary_protection
-from pipeline.extract.pxweb import USER_AGENT, PxWebClient, PxWebError, PxWebResponse
+from pipeline.extract.pxweb import USER_AGENT, PxWebClient, PxWebResponse
+from pipeline.extract.sotkanet import SotkanetClient, years_to_fetch
 from pipeline.raw.snapshot import SnapshotWriter, new_snapshot_id
 
 
@@ -27,10 +30,11 @@ def fetch_all(
     progress: Callable[[str], None] = print,
     raw_root: Path | None = None,
     client: PxWebClient | None = None,
+    sotkanet: SotkanetClient | None = None,
 ) -> list[Path]:
-    """Fetch the named datasets (default: every dataset with a ``pxweb`` entry); return the new folders."""
+    """Fetch the named datasets (default: every one the registry says where to fetch); return the new folders."""
     client = client or PxWebClient.from_registry(registry.load())
-    fetchable = registry.online_datasets() + registry.download_datasets()
+    fetchable = registry.online_datasets() + registry.sotkanet_datasets() + registry.download_datasets()
     names = names or fetchable
     unknown = sorted(set(names) - set(fetchable))
     if unknown:
@@ -42,9 +46,12 @@ def fetch_all(
             writers.append(SnapshotWriter(name, snapshot_id, raw_root))
             if name in registry.download_datasets():
                 download_dataset(name, writers[-1], progress, raw_root)
+            elif name in registry.sotkanet_datasets():
+                sotkanet = sotkanet or SotkanetClient.from_registry(registry.load())
+                fetch_sotkanet(sotkanet, name, writers[-1], progress)
             else:
                 fetch_dataset(client, name, writers[-1], progress)
-    except (PxWebError, ImportFailed, requests.RequestException) as exc:
+    except (ApiError, ImportFailed, requests.RequestException) as exc:
         for writer in writers:
             writer.discard()
         raise FetchError(f"{exc}\nNothing was written to the raw snapshot.") from exc
@@ -60,6 +67,26 @@ def fetch_dataset(client: PxWebClient, name: str, writer: SnapshotWriter, progre
     for i, response in enumerate(responses, start=1):
         writer.add(f"{table['table']}_{i:03d}.json", response.content, sidecar(response, spec))
     progress(f"    {len(responses)} response(s), {sum(len(r.content) for r in responses):,} bytes")
+
+
+def fetch_sotkanet(client: SotkanetClient, name: str, writer: SnapshotWriter, progress: Callable[[str], None]) -> None:
+    """Each declared Sotkanet indicator's metadata and values, and the region list that decodes them."""
+    spec = registry.dataset(name)
+    declared = spec["sotkanet"]
+    progress(f"Fetching {name} (THL Sotkanet, indicators {', '.join(map(str, declared['indicators']))}) …")
+    writer.add("regions.json", (regions := client.regions()).content, sidecar(regions, spec, "sotkanet_regions"))
+    for indicator_id in declared["indicators"]:
+        meta = client.indicator(int(indicator_id))
+        writer.add(f"indicator_{indicator_id}.json", meta.content, sidecar(meta, spec, "sotkanet_indicator"))
+        years = years_to_fetch(meta.json(), declared.get("years", {}))  # type: ignore[arg-type]
+        data = client.data(int(indicator_id), years)
+        updated = meta.json().get("data-updated")  # type: ignore[attr-defined]
+        writer.add(
+            f"data_{indicator_id}.json",
+            data.content,
+            {**sidecar(data, spec, "sotkanet_data"), "table_updated": updated},
+        )
+        progress(f"    indicator {indicator_id}: {years[0]}–{years[-1]}, {len(data.content):,} bytes")
 
 
 def download_dataset(name: str, writer: SnapshotWriter, progress: Callable[[str], None], raw_root: Path | None) -> None:
@@ -85,17 +112,17 @@ def _download(url: str) -> bytes:
     return response.content
 
 
-def sidecar(response: PxWebResponse, spec: dict) -> dict:
+def sidecar(response: PxWebResponse, spec: dict, fmt: str = "jsonstat2") -> dict:
     return {
         "kind": "recorded_response",
-        "format": "jsonstat2",
+        "format": fmt,
         "url": response.url,
         "method": response.method,
         "request_body": response.request_body,
         "retrieved_at": response.retrieved_at,
         "http_status": response.status,
         "table_updated": response.table_updated,
-        "producer": registry.load()["statfin"]["publisher"],
+        "producer": registry.load()["sotkanet" if fmt.startswith("sotkanet") else "statfin"]["publisher"],
         "citation": spec["citation"],
         "licence": spec["licence"],
     }

@@ -105,6 +105,19 @@ jobs as (
     where jobs is not null or jobs_flag = 'confidential'
 ),
 
+wellbeing as (
+    select
+        kunta_code,
+        measure_id,
+        cast(year as varchar) as period,
+        reference_date,
+        value,
+        case when abs_value_flag = 'confidential' then abs_value_flag end as value_flag,
+        source
+    from wellbeing_indicators
+    where value is not null or abs_value_flag = 'confidential'
+),
+
 local_counts as (
     select
         kunta_code, measure as measure_id,
@@ -129,6 +142,8 @@ measure_values as (
     select * from unemployment_rates
     union all
     select * from jobs
+    union all
+    select * from wellbeing
     union all
     select * from local_counts
     union all

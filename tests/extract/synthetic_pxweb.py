@@ -15,6 +15,8 @@ from pathlib import Path
 
 import responses
 
+from tests.extract import synthetic_sotkanet
+
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "pxweb"
 BASE = "https://pxdata.stat.fi/PxWeb/api/v1/fi"
 REAL_11RE = json.loads((FIXTURES / "statfin_11re_GET_metadata_fi.json").read_text())
@@ -173,9 +175,11 @@ def answer(body: dict, table: str) -> dict:
 
 
 def serve(rsps: responses.RequestsMock, overrides: dict | None = None, area_code: str = "alue_23_20260101") -> None:
-    """Register every call ``refresh --online`` makes. ``overrides[(method, table)]`` replaces an answer
-    with a list of responses to give in turn (e.g. [429, ok])."""
+    """Register every call ``refresh --online`` makes (Sotkanet's too). ``overrides[(method, table)]``
+    replaces an answer with a list of responses to give in turn (e.g. [429, ok]); ``("sotkanet", path)``
+    one of Sotkanet's (tests/extract/synthetic_sotkanet.py)."""
     overrides = overrides or {}
+    synthetic_sotkanet.serve(rsps, {path: v for (api, path), v in overrides.items() if api == "sotkanet"})
     rsps.get(f"{BASE}/?config", body=(FIXTURES / "statfin_GET_config.json").read_text())
     for folder, table in (
         ("vaerak", "159t"),

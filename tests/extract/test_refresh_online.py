@@ -11,6 +11,7 @@ import responses
 
 from pipeline import cli, paths
 from pipeline.extract.pxweb import PxWebClient
+from pipeline.extract.sotkanet import SotkanetClient
 from tests.conftest import digest
 from tests.extract import synthetic_pxweb
 
@@ -19,10 +20,13 @@ from tests.extract import synthetic_pxweb
 def no_sleep(monkeypatch):
     """The client's pacing and backoff sleeps are recorded, not slept."""
     sleeps: list[float] = []
-    original = PxWebClient.from_registry.__func__
-    monkeypatch.setattr(
-        PxWebClient, "from_registry", classmethod(lambda cls, reg, **kw: original(cls, reg, sleep=sleeps.append, **kw))
-    )
+    for client in (PxWebClient, SotkanetClient):
+        original = client.from_registry.__func__
+        monkeypatch.setattr(
+            client,
+            "from_registry",
+            classmethod(lambda cls, reg, original=original, **kw: original(cls, reg, sleep=sleeps.append, **kw)),
+        )
     return sleeps
 
 
@@ -51,6 +55,7 @@ def test_online_refresh_writes_recorded_snapshot_and_builds(raw_root, no_sleep, 
         "population_by_citizenship",
         "unemployment",  # tyonv 12r5, which kept the old plain codes (Alue, Kuukausi, Tiedot)
         "employment",  # tyokay 115h, its area variable "Työpaikan alue"
+        "wellbeing_indicators",  # THL Sotkanet
     }
     assert len(list(folders["population_by_age_sex"].glob("*.meta.json"))) == 5  # 567 324 cells split in 5
     meta = json.loads(next(folders["foreign_language_speakers"].glob("*.meta.json")).read_text())
@@ -104,28 +109,31 @@ TRUNCATED = (200, {}, '{"version": "2.0", "class": "dataset", "val')
 
 
 @pytest.mark.parametrize(
-    "fault, table, message",
+    "fault, where, message",
     [
-        ({("POST", "11rm"): [(503, {}, "busy")] * 5}, "11rm", "failed after 5 attempt(s); last: HTTP 503"),
-        ({("POST", "11rm"): [(429, {}, "slow down")] * 5}, "11rm", "failed after 5 attempt(s); last: HTTP 429"),
-        ({("POST", "159t"): [TIMEOUT] * 5}, "159t", "failed after 5 attempt(s); last: ReadTimeout"),
+        ({("POST", "11rm"): [(503, {}, "busy")] * 5}, "11rm.px", "failed after 5 attempt(s); last: HTTP 503"),
+        ({("POST", "11rm"): [(429, {}, "slow down")] * 5}, "11rm.px", "failed after 5 attempt(s); last: HTTP 429"),
+        ({("POST", "159t"): [TIMEOUT] * 5}, "159t.px", "failed after 5 attempt(s); last: ReadTimeout"),
         (
             {("GET", "11re"): [TRUNCATED] * 5},
-            "11re",
+            "11re.px",
             "failed after 5 attempt(s); last: HTTP 200 with a body that is not valid JSON",
         ),
-        ({("GET", "11rh"): [(400, {}, "bad")]}, "11rh", "may have been renamed"),
+        ({("GET", "11rh"): [(400, {}, "bad")]}, "11rh.px", "may have been renamed"),
+        ({("sotkanet", "json"): [(503, {}, "busy")] * 5}, "sotkanet.fi/rest/1.1/json?indicator=5527", "last: HTTP 503"),
+        ({("sotkanet", "indicators/186"): [(404, {}, "no")]}, "sotkanet.fi/rest/1.1/indicators/186", "not found"),
+        ({("sotkanet", "regions"): [TRUNCATED] * 5}, "sotkanet.fi/rest/1.1/regions", "not valid JSON"),
     ],
 )
 def test_failed_fetch_leaves_raw_snapshot_and_database_unchanged(
-    built_db, raw_root, no_sleep, capsys, fault, table, message
+    built_db, raw_root, no_sleep, capsys, fault, where, message
 ):
     before_db, before_raw = digest(built_db), tree(raw_root)
     with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
         synthetic_pxweb.serve(rsps, fault)
         code, output = refresh_online(capsys)
     assert code == 1
-    assert message in output and f"{table}.px" in output
+    assert message in output and where in output
     assert "Nothing was written to the raw snapshot" in output
     assert digest(built_db) == before_db
     assert tree(raw_root) == before_raw
@@ -149,3 +157,40 @@ def test_online_refresh_makes_the_unemployment_indicators_measured(raw_root, no_
         ).fetchall()
     assert counts == [(10, 10)]
     assert status == [("measured",)]
+
+
+def test_online_refresh_measures_the_sotkanet_wellbeing_indicators(raw_root, no_sleep, capsys):
+    """Offline the snapshot has no Sotkanet values; --online adds them (synthetic answers, real metadata).
+    Sottunga's mortality is computed from 3 deaths: hidden, with the count of deaths."""
+    with responses.RequestsMock() as rsps:
+        synthetic_pxweb.serve(rsps)
+        code, output = refresh_online(capsys)
+    assert code == 0, output
+    [folder] = raw_root.glob("wellbeing_indicators/*-online")
+    assert sorted(p.name for p in folder.glob("*.json") if not p.name.endswith(".meta.json")) == [
+        "data_186.json", "data_5527.json", "indicator_186.json", "indicator_5527.json", "regions.json",
+    ]  # fmt: skip
+    meta = json.loads((folder / "data_5527.json.meta.json").read_text())
+    assert (
+        meta["url"]
+        == "https://sotkanet.fi/rest/1.1/json?indicator=5527&years=2020&years=2021&years=2022&years=2023&years=2024&genders=total"
+    )
+    assert meta["table_updated"] == "2025-05-14" and meta["format"] == "sotkanet_data"
+    with duckdb.connect(str(paths.database_path()), read_only=True) as con:
+        values = con.execute(
+            "select kunta_code, measure_id, value, abs_value, abs_value_flag from wellbeing_indicators "
+            "where year = 2024 order by kunta_code, measure_id"
+        ).fetchall()
+        status = con.execute(
+            "select distinct measure_id, status from indicator_values where kunta_code = '111' "
+            "and indicator_id = 'hyvinvoiva_kaupunki' order by measure_id"
+        ).fetchall()
+    assert values == [  # 5527 is a survey share: the answer gives no count of persons behind it
+        ("111", "wellbeing_low_physical_activity", 30.0, None, "missing"),
+        ("111", "wellbeing_mortality", 1000.0, 150, None),
+        ("560", "wellbeing_low_physical_activity", 30.0, None, "missing"),
+        ("560", "wellbeing_mortality", 1000.0, 150, None),
+        ("768", "wellbeing_low_physical_activity", 30.0, None, "missing"),
+        ("768", "wellbeing_mortality", None, None, "confidential"),
+    ]
+    assert status == [("wellbeing_low_physical_activity", "measured"), ("wellbeing_mortality", "measured")]

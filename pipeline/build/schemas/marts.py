@@ -317,6 +317,26 @@ class Employment(MunicipalityCounts):
         unique = ["kunta_code", "year"]
 
 
+class WellbeingIndicators(MunicipalityCounts):
+    """A Sotkanet indicator of a municipality in a year (a share or a rate; hidden when from 1-4 persons)."""
+
+    measure_id: str = pa.Field(isin=["wellbeing_low_physical_activity", "wellbeing_mortality"])
+    indicator_id: int
+    year: int = pa.Field(**YEARS)
+    reference_date: pd.Timestamp
+    value: Optional[float] = pa.Field(ge=0, nullable=True)
+    abs_value: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
+    source: str
+    abs_value_flag: Optional[str] = pa.Field(isin=FLAGS, nullable=True)
+
+    @pa.check("abs_value", name="no_count_1_to_4")
+    def persons_disclosed(cls, series: pd.Series) -> pd.Series:
+        return no_count_1_to_4(series)
+
+    class Config:
+        unique = ["kunta_code", "measure_id", "year"]
+
+
 class Unemployment(MunicipalityCounts):
     """The unemployment rate of a municipality at a month end (a rate, not a count of persons)."""
 

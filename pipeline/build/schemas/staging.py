@@ -181,6 +181,18 @@ class StgEmployment(StagedArea):
         unique = ["area_level", "area_code", "industry", "sex", "year", "measure"]
 
 
+class StgWellbeingIndicators(StagedArea):
+    measure: str
+    indicator_id: int
+    year: int = pa.Field(**YEARS)
+    gender: str = pa.Field(isin=["total", "male", "female"])
+    value: Optional[float] = pa.Field(ge=0, nullable=True)
+    abs_value: Optional[float] = pa.Field(ge=0, nullable=True)
+
+    class Config:
+        unique = ["area_level", "area_code", "indicator_id", "year", "gender"]
+
+
 class StgUnemployment(StagedArea):
     reference_date: pd.Timestamp
     measure: str
