@@ -130,6 +130,11 @@ def main() -> None:
         st.title("Kotoprofiili")
         st.error(t("no_database"), icon=":material/database:")
         st.stop()
+    problem = data.database_problem(i18n.lang())
+    if problem:  # held for writing by another process, or an empty file: one sentence, no traceback
+        st.title("Kotoprofiili")
+        st.error(problem, icon=":material/database:")
+        st.stop()
     navigation = st.navigation(pages())
     sidebar()
     note = st.session_state.pop("_link_note", None)

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from pipeline import paths, registry
-from pipeline.report import comparison, indicators
+from pipeline.report import comparison, database, indicators
 
 TTL = 600
 # Count columns whose ``<count>_flag`` may be missing from an older database (from the registry's policy).
@@ -49,6 +49,20 @@ def _connection(version: str) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     con.execute(f"attach '{path}' as kotoprofiili (read_only)")
     return con
+
+
+def database_problem(lang: str) -> str | None:
+    """None when the database can be read; else one sentence in ``lang`` saying why not (another process
+    holds it for writing, or the file is empty or not a Kotoprofiili database)."""
+    try:
+        cursor = _cursor(_version())
+        try:
+            database.check(cursor)
+        finally:
+            cursor.close()
+    except duckdb.Error as exc:
+        return database.problem_text(paths.database_path(), exc, lang)
+    return None
 
 
 def _cursor(version: str) -> duckdb.DuckDBPyConnection:

@@ -98,10 +98,23 @@ def parser() -> argparse.ArgumentParser:
 
 
 def connect_read_only() -> duckdb.DuckDBPyConnection:
+    """The curated database, read-only; one sentence and exit 1 when it is missing, held for writing by
+    another process, empty or not a Kotoprofiili database."""
+    from pipeline.report import database
+
     db = paths.database_path()
     if not db.exists():
         raise SystemExit(f"{db}: no database yet; build it with: make refresh")
-    return duckdb.connect(str(db), read_only=True)
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        raise SystemExit(database.problem_text(db, exc)) from None
+    try:
+        database.check(con)
+    except duckdb.Error as exc:
+        con.close()
+        raise SystemExit(database.problem_text(db, exc)) from None
+    return con
 
 
 def cmd_refresh(args) -> int:
