@@ -98,10 +98,14 @@ def indicator_card(rows: pd.DataFrame) -> list[dict]:
         lambda s: "no_data" if (s == "no_data").all() else s[s != "no_data"].iloc[-1]
     )
     status = report.indicator_status(statuses)
+    have = int((statuses != "no_data").sum())
     shown = []
     with st.container(border=True):
         st.markdown(f"**{first[column(first, 'indicator')]}**")
-        st.badge(t(f"status_{status}"), color=BADGE_COLOUR[status])
+        if status != "no_data" and have < len(statuses):  # never a green "measured" over a measure without data
+            st.badge(t("status_partial", have=have, total=len(statuses)), color="orange")
+        else:
+            st.badge(t(f"status_{status}"), color=BADGE_COLOUR[status])
         for _, measure_rows in rows.groupby("measure_id", sort=False):
             shown.append(measure_block(measure_rows))
     return shown

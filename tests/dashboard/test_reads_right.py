@@ -134,3 +134,31 @@ def test_the_english_profile_names_the_county_in_english(curated, monkeypatch):
     body = " ".join(element_texts(at))
     assert "Wellbeing services county: **Wellbeing services county of Päijät-Häme**" in body
     assert "Päijät-Hämeen hyvinvointialue" not in body
+
+
+# -- 4. sentences that read right ------------------------------------------------------------------------
+
+
+def test_a_trend_of_one_shown_year_is_one_year_not_twice_the_same(curated, monkeypatch):
+    """Sottunga: '4,8 % vuonna 2021 ja 4,8 % vuonna 2021'."""
+    at, _ = run_page(monkeypatch, None, kunta="766", vuosi="2024")
+    body = " ".join(element_texts(at))
+    assert "Sottunga: vieraskielisten osuus oli 4,8 % vuonna 2021." in body
+    assert "vuonna 2021 ja 4,8 % vuonna 2021" not in body
+    assert "Vuosien 2020, 2022, 2023, 2024, 2025 osuus on salattu (..)" in body
+
+
+def test_a_part_year_count_against_a_full_year_quota_says_so(curated, monkeypatch):
+    at, _ = run_page(monkeypatch, None, kunta="111", vuosi="2024")
+    bars = _trace(at, "profile_quota", "Saapuneita henkilöitä")
+    assert bars["x"][:2] == ["2023", "2024 (osa vuotta)"]
+    assert "Saapuneet on kirjattu vain osalta vuotta, kiintiö koskee koko vuotta" in " ".join(element_texts(at))
+
+
+def test_a_measured_badge_is_never_over_a_measure_without_data(curated, monkeypatch):
+    at, _ = run_page(monkeypatch, "app_pages/impact.py", kunta="111", vuosi="2024")
+    cards = [e.value for e in at.markdown]
+    employment = cards.index("**Työllisyyden ja elinvoimaisuuden kasvu**")
+    assert cards[employment + 1] == ":orange-badge[Osittain: tietoa 3/4 mittarista]"
+    international = cards.index("**Kansainvälistyminen**")
+    assert cards[international + 1] == ":green-badge[Mitattu]"
