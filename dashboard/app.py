@@ -87,7 +87,8 @@ def sidebar() -> None:
     years = data.share_years()
     _link_note(munis)
     _adopt_url("kunta", set(munis["kunta_code"]), DEFAULT_KUNTA, _kunta_code)
-    _adopt_url("vuosi", set(years), years[-1], int)
+    _adopt_url("vuosi", set(years), data.default_year(), int)
+    complete = data.complete_years()
     lang = i18n.lang()
     order = munis.assign(key=munis[f"name_{lang}"].str.translate(ALPHABET).str.casefold()).sort_values("key")
     label = dict(zip(munis["kunta_code"], munis[f"name_{lang}"]))
@@ -95,7 +96,13 @@ def sidebar() -> None:
         st.selectbox(
             t("sidebar_municipality"), order["kunta_code"].tolist(), format_func=lambda code: label[code], key="kunta"
         )
-        st.selectbox(t("sidebar_year"), sorted(years, reverse=True), key="vuosi", help=t("sidebar_year_help"))
+        st.selectbox(
+            t("sidebar_year"),
+            sorted(years, reverse=True),
+            key="vuosi",
+            format_func=lambda y: str(y) if complete.get(y) else t("sidebar_year_partial", year=y),
+            help=t("sidebar_year_help") + " " + t("sidebar_year_partial_help"),
+        )
         st.caption(t("sidebar_link"))
         built = data.build_info().get("built_at")
         if built:

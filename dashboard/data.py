@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from pipeline import paths, registry
-from pipeline.report import comparison, database, indicators
+from pipeline.report import comparison, database, indicators, profile
 
 TTL = 600
 # Count columns whose ``<count>_flag`` may be missing from an older database (from the registry's policy).
@@ -165,6 +165,21 @@ def share_years() -> list[int]:
     fls = foreign_language_speakers()
     rows = fls[(fls["area_level"] == "municipality") & fls["share_pct"].notna()]
     return sorted(int(y) for y in rows["year"].unique())
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _complete_years(version: str) -> dict[int, bool]:
+    return profile.complete_years(foreign_language_speakers(), population())
+
+
+def complete_years() -> dict[int, bool]:
+    """Each year of :func:`share_years` and whether its profile is complete (report layer)."""
+    return _complete_years(_version())
+
+
+def default_year() -> int:
+    """The year a plain link opens on: the latest with a complete profile."""
+    return profile.default_year(share_years(), complete_years())
 
 
 def area_share_series(area_level: str, area_code: str) -> pd.DataFrame:

@@ -68,6 +68,27 @@ def years_with_data(con: duckdb.DuckDBPyConnection, kunta_code: str) -> list[int
     return [r[0] for r in rows]
 
 
+def complete_years(speakers: pd.DataFrame, population: pd.DataFrame) -> dict[int, bool]:
+    """Every year with a municipal share, and whether its profile is complete: the municipalities' shares,
+    the regions' and the country's shares and the year-end (31.12.) population all exist. A year with only
+    part of them (the newest, when only a month's population is out) is False."""
+    have = {
+        level: set(speakers.loc[(speakers["area_level"] == level) & speakers["share_pct"].notna(), "year"].astype(int))
+        for level in ("municipality", "region", "country")
+    }
+    year_end = population[
+        (population["area_level"] == "municipality") & population["is_year_end"] & population["population"].notna()
+    ]
+    have["population"] = set(year_end["year"].astype(int))
+    return {y: all(y in years for years in have.values()) for y in sorted(have["municipality"])}
+
+
+def default_year(years: list[int], complete: dict[int, bool]) -> int:
+    """The latest year with a complete profile (the latest year if none is complete)."""
+    full = [y for y in years if complete.get(y)]
+    return (full or years)[-1]
+
+
 def area_figures(con: duckdb.DuckDBPyConnection, level: str, code: str, year: int) -> dict:
     """Share, count and year-end population of one area and year, each with method and source."""
     speakers = con.execute(
@@ -99,8 +120,9 @@ def municipality_profile(con: duckdb.DuckDBPyConnection, query: str, year: int |
     """The profile as one dict (the shape of ``profile --json``)."""
     muni = find_municipality(con, query)
     years = years_with_data(con, muni["kunta_code"])
-    if year is None:
-        year = years[-1]
+    if year is None:  # the plain command opens on the latest complete year, as the dashboard does
+        complete = complete_years(con.table("foreign_language_speakers").df(), con.table("population").df())
+        year = default_year(years, complete)
     elif year not in years:
         raise ProfileError(f"no figures for {muni['name_fi']} in {year}; years with data: {', '.join(map(str, years))}")
     own = area_figures(con, "municipality", muni["kunta_code"], year)

@@ -80,11 +80,15 @@ def test_profile_count_not_in_snapshot_and_comparison_years_missing(curated):
     assert "Väkiluku 31.1.2025" in cards
 
 
-def test_default_view_is_heinola_in_the_latest_year(curated):
+def test_default_view_is_heinola_in_the_latest_complete_year(curated):
+    """Issue 12.1: the plain link opened on 2025, whose population is of 31.1.2025 (only part of the figures)."""
     at = run_app()
     assert at.title[0].value == "Heinola"
-    assert at.session_state["vuosi"] == 2025
-    assert at.query_params["vuosi"] == "2025"
+    assert at.session_state["vuosi"] == 2024
+    assert at.query_params["vuosi"] == "2024"
+    assert metrics(at)["Väkiluku"] == "17 827"  # the year-end population, not a month's
+    year = at.selectbox(key="vuosi")
+    assert year.options[:2] == ["2025 (osa luvuista)", "2024"]  # as the list shows them
 
 
 def test_switching_municipality_by_url(curated):
@@ -109,7 +113,7 @@ def test_switching_municipality_by_selectbox_updates_the_link(curated):
 def test_unknown_parameters_fall_back(curated):
     at = run_app(kunta="999", vuosi="1900", lang="xx")
     assert at.title[0].value == "Heinola"
-    assert at.query_params == {"kunta": "111", "vuosi": "2025", "lang": "fi"}
+    assert at.query_params == {"kunta": "111", "vuosi": "2024", "lang": "fi"}
 
 
 def test_english(curated):

@@ -53,9 +53,11 @@ def test_profile_json_heinola_2024(built_db, capsys):
 def test_profile_unknown_count_is_null_not_zero(built_db, capsys):
     code, out, _ = run(capsys, "profile", "Lahti", "--json")
     p = json.loads(out)
-    assert (code, p["kunta_code"], p["year"]) == (0, "398", 2025)
+    # the latest complete year (2025 has only a month's population): issue 12.1
+    assert (code, p["kunta_code"], p["year"]) == (0, "398", 2024)
     assert p["foreign_language_speakers"] is None
-    assert p["foreign_language_share_pct"] == 11.0
+    assert p["foreign_language_share_pct"] == 10.3
+    assert p["population_status"] == "preliminary" and p["population"] is not None
 
 
 @pytest.mark.parametrize("query", ["Heinola", "heinola", "KU111", "111"])
