@@ -69,6 +69,11 @@ def jsonstat_frame(file: RawFile, renames: dict[str, str]) -> tuple[pd.DataFrame
             )
         columns[dim] = name
         labels[name] = dict(doc["dimension"][dim]["category"].get("label", {}))
+    # the readers work on text: the categoricals become object columns (a take of the category codes, no
+    # string is made per cell) and status a string column, so DuckDB sees VARCHAR even when all are missing
+    for column in frame.columns.drop("value"):
+        frame[column] = frame[column].astype(object)
+    frame["status"] = pd.array(frame["status"].where(frame["status"].notna(), None), dtype=pd.StringDtype("python"))
     frame = frame.rename(columns=columns)
     frame["source_file"] = str(file.path)
     frame["source_row"] = [f"cell {i}" for i in range(len(frame))]

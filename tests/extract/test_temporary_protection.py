@@ -65,10 +65,10 @@ def test_profile_shows_the_latest_month_of_the_year_and_hides_small_counts(raw_r
     cli.main(["import", "temporary-protection", str(source)])
     refresh_db().close()
     capsys.readouterr()
-    assert cli.main(["profile", "Sysmä", "--json"]) == 0
+    assert cli.main(["profile", "Sysmä", "--year", "2025", "--json"]) == 0  # 2024 is the default year
     tp = json.loads(capsys.readouterr().out)["temporary_protection"]
     assert (tp["count"], tp["reference_date"]) == (None, "2025-09-30")
-    assert cli.main(["profile", "Orimattila", "--json"]) == 0
+    assert cli.main(["profile", "Orimattila", "--year", "2025", "--json"]) == 0
     tp = json.loads(capsys.readouterr().out)["temporary_protection"]
     assert (tp["count"], tp["count_flag"], tp["reference_date"]) == (155, None, "2025-09-30")
 

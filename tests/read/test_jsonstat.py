@@ -10,7 +10,9 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from pipeline.read.jsonstat import STRING, read_jsonstat
+from pipeline.read.jsonstat import read_jsonstat
+
+STRING = pd.StringDtype("python")
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "pxweb" / "statfin_11re_POST_jsonstat2_three_cities.json"
 NA = None
@@ -46,6 +48,31 @@ def frame(dims: dict[str, list[str]], value: list, status: list) -> pd.DataFrame
     return pd.DataFrame(columns)
 
 
+def values_of(dataset: dict) -> pd.DataFrame:
+    """``read_jsonstat``'s frame with its categoricals as strings: the values, whatever the dtype."""
+    result = read_jsonstat(dataset)
+    for column in result.columns:
+        if isinstance(result[column].dtype, pd.CategoricalDtype):
+            result[column] = result[column].astype(object).where(result[column].notna(), None).astype(STRING)
+    return result
+
+
+def test_dimensions_and_status_are_categoricals_of_the_codes_in_position_order():
+    dataset = synthetic({"area": ["b", "a", "c"], "year": ["2024", "2025"]}, [1, 2, 3, 4, 5, 6], status={"3": "..."})
+    result = read_jsonstat(dataset)
+    assert list(result["area"].cat.categories) == ["b", "a", "c"]  # as the index gives them, not sorted
+    assert result["area"].tolist() == ["b", "b", "a", "a", "c", "c"]
+    assert result["status"].isna().tolist() == [True, True, True, False, True, True]
+    assert result["status"][3] == "..."
+
+
+def test_a_dimension_with_a_code_twice_is_refused():
+    dataset = synthetic({"area": ["a", "b"]}, [1, 2])
+    dataset["dimension"]["area"]["category"]["index"] = ["a", "a"]
+    with pytest.raises(ValueError, match="has a category code twice"):
+        read_jsonstat(dataset)
+
+
 def test_real_statfin_11re_three_cities():
     dataset = json.loads(FIXTURE.read_text(encoding="utf-8"))
     expected = frame(
@@ -59,7 +86,7 @@ def test_real_statfin_11re_three_cities():
         value=[325716, 694392, 252956],
         status=[NA, NA, NA],
     )
-    assert_frame_equal(read_jsonstat(dataset), expected)
+    assert_frame_equal(values_of(dataset), expected)
 
 
 def test_two_by_three_in_row_major_order():
@@ -69,7 +96,7 @@ def test_two_by_three_in_row_major_order():
         value=[1, 2, 3, 4, 5, 6],
         status=[NA] * 6,
     )
-    assert_frame_equal(read_jsonstat(dataset), expected)
+    assert_frame_equal(values_of(dataset), expected)
 
 
 def test_value_as_sparse_object_leaves_absent_cells_missing():
@@ -79,28 +106,28 @@ def test_value_as_sparse_object_leaves_absent_cells_missing():
         value=[10, np.nan, np.nan, 40],
         status=[NA] * 4,
     )
-    assert_frame_equal(read_jsonstat(dataset), expected)
+    assert_frame_equal(values_of(dataset), expected)
 
 
 def test_null_value_stays_nan_not_zero():
-    result = read_jsonstat(synthetic({"area": ["a1", "a2", "a3"]}, [5, None, 0]))
+    result = values_of(synthetic({"area": ["a1", "a2", "a3"]}, [5, None, 0]))
     expected = frame({"area": ["a1", "a2", "a3"]}, value=[5, np.nan, 0], status=[NA] * 3)
     assert_frame_equal(result, expected)
 
 
 def test_status_string_applies_to_all_cells():
-    result = read_jsonstat(synthetic({"area": ["a1", "a2"]}, [1, 2], status="p"))
+    result = values_of(synthetic({"area": ["a1", "a2"]}, [1, 2], status="p"))
     assert_frame_equal(result, frame({"area": ["a1", "a2"]}, value=[1, 2], status=["p", "p"]))
 
 
 def test_status_as_array():
-    result = read_jsonstat(synthetic({"area": ["a1", "a2", "a3"]}, [1, None, 3], status=["p", "...", None]))
+    result = values_of(synthetic({"area": ["a1", "a2", "a3"]}, [1, None, 3], status=["p", "...", None]))
     expected = frame({"area": ["a1", "a2", "a3"]}, value=[1, np.nan, 3], status=["p", "...", NA])
     assert_frame_equal(result, expected)
 
 
 def test_status_one_element_array_applies_to_all_cells():
-    result = read_jsonstat(synthetic({"area": ["a1", "a2"]}, [1, 2], status=["p"]))
+    result = values_of(synthetic({"area": ["a1", "a2"]}, [1, 2], status=["p"]))
     assert_frame_equal(result, frame({"area": ["a1", "a2"]}, value=[1, 2], status=["p", "p"]))
 
 
@@ -116,7 +143,7 @@ def test_status_as_sparse_object_like_11rm_small_cells():
         value=[325716, 72000, np.nan, 694392, np.nan, 36000],
         status=[NA, NA, "...", NA, "...", NA],
     )
-    assert_frame_equal(read_jsonstat(dataset), expected)
+    assert_frame_equal(values_of(dataset), expected)
 
 
 def test_category_index_as_array_or_object_gives_same_frame():
@@ -130,15 +157,15 @@ def test_category_index_as_array_or_object_gives_same_frame():
         value=[1, 2, 3, 4],
         status=[NA] * 4,
     )
-    assert_frame_equal(read_jsonstat(as_object), expected)
-    assert_frame_equal(read_jsonstat(as_array), expected)
+    assert_frame_equal(values_of(as_object), expected)
+    assert_frame_equal(values_of(as_array), expected)
 
 
 def test_single_category_dimension_without_index_uses_label_key():
     dataset = synthetic({"area": ["a1", "a2"], "contentscode": ["vaesto"]}, [7, 8])
     dataset["dimension"]["contentscode"]["category"] = {"label": {"vaesto": "Väestö"}}
     expected = frame({"area": ["a1", "a2"], "contentscode": ["vaesto", "vaesto"]}, value=[7, 8], status=[NA, NA])
-    assert_frame_equal(read_jsonstat(dataset), expected)
+    assert_frame_equal(values_of(dataset), expected)
 
 
 def test_wrong_value_length_raises():
