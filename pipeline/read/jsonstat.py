@@ -40,7 +40,7 @@ def read_jsonstat(dataset: dict) -> pd.DataFrame:
         codes = _category_codes(dim_id, dataset["dimension"][dim_id], size)
         if len(set(codes)) != len(codes):
             raise ValueError(f"JSON-stat dimension {dim_id!r} has a category code twice")
-        positions = np.tile(
+        positions: np.ndarray = np.tile(
             np.repeat(np.arange(size, dtype=_int_type(size)), math.prod(sizes[k + 1 :])), math.prod(sizes[:k])
         )
         columns[dim_id] = pd.Categorical.from_codes(positions, categories=pd.Index(codes, dtype=object))
