@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the pat
 
 import streamlit as st  # noqa: E402
 
-from dashboard import data, i18n  # noqa: E402
+from dashboard import components, data, i18n  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from pipeline import formatting  # noqa: E402
 
@@ -142,6 +142,7 @@ def main() -> None:
         st.title("Kotoprofiili")
         st.error(problem, icon=":material/database:")
         st.stop()
+    st.html(components.CARD_CSS)
     navigation = st.navigation(pages())
     sidebar()
     note = st.session_state.pop("_link_note", None)

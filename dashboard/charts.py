@@ -9,6 +9,7 @@ summaries come from ``pipeline.formatting`` in the reader's language.
 from __future__ import annotations
 
 import math
+import textwrap
 from urllib.parse import quote
 
 import pandas as pd
@@ -75,13 +76,18 @@ def _percent_suffix() -> str:
     return formatting.percent(1, lang(), 0)[1:]
 
 
+TITLE_WIDTH = 44  # characters a title line holds in the narrowest chart (half a 1 024 px window)
+
+
 def _layout(fig: go.Figure, title: str, source: str | None, *, height: int = 420) -> go.Figure:
+    """A chart's frame; a long title wraps onto more lines (plotly would cut it at the chart's edge)."""
+    lines = textwrap.wrap(title, TITLE_WIDTH) or [""]
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        title={"text": "<br>".join(lines), "x": 0, "xanchor": "left", "font": {"size": 17}},
         separators=_separators(),
         height=height,
         font={"family": FONT, "size": 14},
-        margin={"l": 10, "r": 10, "t": 60, "b": 80 if source else 40},
+        margin={"l": 10, "r": 10, "t": 40 + 22 * len(lines), "b": 80 if source else 40},
         legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "title": None},
         hoverlabel={"font": {"family": FONT}},
         plot_bgcolor="white",

@@ -16,7 +16,13 @@ from pipeline import disclosure, formatting
 from pipeline.report import exports
 
 COMPUTED_METHODS = ("computed", "computed_estimate", "harmonised")
-CARD_HEIGHT = 136  # px: every headline card alike, with or without a line under the value
+CARD_HEIGHT: Literal["stretch"] = "stretch"  # every card of a row as tall as the tallest, whatever wraps in it
+# A card's label, value and the line under it wrap rather than end in "…" (Streamlit cuts them to one line)
+CARD_CSS = """<style>
+[data-testid="stMetricLabel"] *, [data-testid="stMetricValue"], [data-testid="stMetricValue"] *,
+[data-testid="stMetricDelta"] * {white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; overflow-wrap: anywhere;}
+</style>"""
 
 
 # -- numbers -------------------------------------------------------------------------------------------

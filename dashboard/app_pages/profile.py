@@ -75,7 +75,8 @@ share_help = (
 if change is not None:
     share_help += " " + t("card_change_help", year=year - 1, points=components.points_text(change))
 
-shares_col, counts_col = st.columns([5, 4], gap="medium")
+# two rows of three cards: five in one row were cut short ("5…", "Päijänne-Ta…") on narrower windows
+shares_col, counts_col = st.container(), st.container()
 with shares_col:
     st.markdown(f"**{t('share_of_population')} {day_text(year_end)}**")
     own_card, region_card, country_card = st.columns(3)
@@ -93,7 +94,7 @@ with shares_col:
         components.headline_card(t("card_country"), country_share, help=t("card_comparison_help"))
 with counts_col:
     st.markdown(f"**{name} {day_text(year_end)}**")
-    count_card, population_card = st.columns(2)
+    count_card, population_card, _ = st.columns(3)
     with count_card:
         hidden = own.get("speakers_flag") == disclosure.CONFIDENTIAL
         components.headline_card(

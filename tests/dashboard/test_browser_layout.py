@@ -1,0 +1,56 @@
+"""Issue 12.7: nothing on any page is cut short, from 1 024 px to 1 920 px, in any language (a real browser).
+
+An element holding text that is wider than its box (``scrollWidth > clientWidth``) and hides what does not fit
+(overflow hidden or clip, or an ellipsis) is cut short; a box that scrolls (overflow auto) is not.
+The data grids (they scroll by design, drawn on a canvas) and the charts (SVG) are not text boxes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.dashboard.test_browser import CHROMIUM_ARGS, chromium_path, server_url  # noqa: F401 (fixtures)
+
+WIDTHS = [1024, 1152, 1280, 1440, 1920]
+PAGES = ["", "comparison", "impact", "sources"]
+CLIPPED_JS = """() => Array.from(document.querySelectorAll(
+    '[data-testid="stMain"] *, [data-testid="stSidebar"] *'))
+  .filter(e => !e.closest('[data-testid="stDataFrame"], [data-testid="stPlotlyChart"], svg, canvas, iframe'))
+  .filter(e => (e.innerText || '').trim())
+  .filter(e => ['hidden', 'clip'].includes(getComputedStyle(e).overflowX) || getComputedStyle(e).textOverflow === 'ellipsis')
+  .filter(e => e.offsetParent !== null && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
+  .map(e => (e.getAttribute('data-testid') || e.tagName) + ': ' + (e.innerText || '').trim().slice(0, 60))"""
+
+
+SETTLED_JS = """() => !document.querySelector('[data-testid="stStatusWidget"]') && document.querySelectorAll(
+    '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]').length > 3"""
+
+
+def _settled(page) -> None:
+    page.wait_for_function(SETTLED_JS, timeout=60_000)
+    page.wait_for_timeout(1500)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_nothing_is_clipped_from_1024_to_1920_px(server_url, chromium_path, lang):  # noqa: F811
+    from playwright.sync_api import sync_playwright
+
+    clipped = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": WIDTHS[0], "height": 900})
+            for query in ("kunta=111&vuosi=2024", "kunta=766&vuosi=2024"):
+                for path in PAGES:
+                    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+                    page.goto(f"{server_url}/{path}?{query}&lang={lang}", wait_until="networkidle")
+                    _settled(page)
+                    for width in WIDTHS:
+                        page.set_viewport_size({"width": width, "height": 900})
+                        page.wait_for_timeout(700)
+                        found = page.evaluate(CLIPPED_JS)
+                        if found:
+                            clipped[f"{path or 'profile'}?{query} @{width}"] = found[:5]
+        finally:
+            browser.close()
+    assert clipped == {}
