@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline import formatting as fmt
-from pipeline import paths
+from pipeline import i18n, paths
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,15 +122,40 @@ def cmd_refresh(args) -> int:
     from pipeline.extract.fetch import FetchError, fetch_all
     from pipeline.extract.imports import ImportFailed
 
+    fetched: list = []
     try:
         if args.online:
-            fetch_all(args.datasets, progress=print)
+            fetched = fetch_all(args.datasets, progress=print)
         summary = warehouse.build()
     except (warehouse.BuildError, FetchError, ImportFailed) as exc:
         print(f"\nREFRESH FAILED: {exc}", file=sys.stderr)
+        if fetched and isinstance(exc, warehouse.BuildError):
+            return reject_and_rebuild(fetched, exc)
         return 1
     print_summary(summary)
     return 0
+
+
+def reject_and_rebuild(fetched: list, failure: Exception) -> int:
+    """A fetched snapshot that fails the build is kept for inspection, marked rejected in its sidecars, and
+    the database is built from the last good snapshot; if that fails too, the new one was not the cause."""
+    from pipeline.build import warehouse
+    from pipeline.raw.snapshot import reject, unreject
+
+    for folder in fetched:
+        reject(folder, " ".join(str(failure).split())[:1000])
+    names = ", ".join(str(folder) for folder in fetched)
+    print(i18n.text("refresh_rejected", "fi", folders=names), file=sys.stderr)
+    print(i18n.text("refresh_rejected", "en", folders=names), file=sys.stderr)
+    try:
+        summary = warehouse.build()
+    except warehouse.BuildError as exc:
+        for folder in fetched:
+            unreject(folder)
+        print(f"\nREFRESH FAILED (also from the last good snapshot): {exc}", file=sys.stderr)
+        return 1
+    print_summary(summary)
+    return 1  # the new figures were not taken: a scheduler must see it
 
 
 def print_summary(summary) -> None:
@@ -157,6 +182,17 @@ def source_lines(sources) -> list[str]:
             continue
         when = next((v for v in (row["table_updated"], row["retrieved_at"]) if isinstance(v, str)), "")
         lines.append(f"  {row['dataset']:<28} {row['snapshot_id']:<26} {when}  {row['kind'] or ''}")
+    return lines
+
+
+def rejected_lines() -> list[str]:
+    """One line per rejected snapshot in data/raw/: dataset, id, when and why."""
+    from pipeline.raw.snapshot import rejection
+
+    lines = []
+    for folder in sorted(paths.raw_dir().glob("*/*")):
+        if folder.is_dir() and (why := rejection(folder)) is not None:
+            lines.append(f"  {folder.parent.name:<28} {folder.name:<26} {why['at']}: {why['reason'][:160]}")
     return lines
 
 
@@ -319,6 +355,10 @@ def cmd_status(args) -> int:
     print(f"Built:    {info['built_at']} in {info['build_seconds']} s")
     print("Snapshots:")
     print("\n".join(source_lines(sources)))
+    rejected = rejected_lines()
+    if rejected:
+        print("Rejected snapshots (kept for inspection, never read) / hylätyt tilannekuvat:")
+        print("\n".join(rejected))
     print("Tables:")
     for name, rows in tables:
         print(f"  {name:<40} {rows:>10,}")

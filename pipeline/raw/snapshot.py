@@ -151,8 +151,48 @@ def _snapshot_order(snapshot_id: str) -> tuple[str, int]:
 
 
 def latest_snapshot(dataset: str, raw_root: Path | None = None) -> Path | None:
-    ids = snapshot_ids(dataset, raw_root)
-    return (raw_root or paths.raw_dir()) / dataset / ids[-1] if ids else None
+    """The newest snapshot that is not rejected (a fetched one that failed validation is kept, not used)."""
+    base = (raw_root or paths.raw_dir()) / dataset
+    ids = [i for i in snapshot_ids(dataset, raw_root) if rejection(base / i) is None]
+    return base / ids[-1] if ids else None
+
+
+# -- rejected snapshots: kept for inspection, marked in their sidecars, never read ----------------------
+
+REJECTED = "rejected"
+
+
+def rejection(folder: Path) -> dict | None:
+    """``{"at": …, "reason": …}`` when the snapshot was rejected, else None."""
+    for sidecar in sorted(folder.glob("*" + SIDECAR_SUFFIX)):
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # an unreadable sidecar is reported when the snapshot is read
+        if isinstance(meta, dict) and isinstance(meta.get(REJECTED), dict):
+            return meta[REJECTED]
+    return None
+
+
+def reject(folder: Path, reason: str) -> None:
+    """Mark every sidecar of the snapshot rejected (the data files stay exactly as fetched)."""
+    _mark(folder, {"at": utc_now(), "reason": reason})
+
+
+def unreject(folder: Path) -> None:
+    """Take a rejection back (the snapshot was not the cause of the failure after all)."""
+    _mark(folder, None)
+
+
+def _mark(folder: Path, rejected: dict | None) -> None:
+    for sidecar in sorted(folder.glob("*" + SIDECAR_SUFFIX)):
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        meta.pop(REJECTED, None)
+        if rejected is not None:
+            meta[REJECTED] = rejected
+        tmp = sidecar.with_name("." + sidecar.name + ".tmp")  # a dot file: never taken for a raw file
+        tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, sidecar)
 
 
 def read_snapshot(folder: Path) -> list[RawFile]:

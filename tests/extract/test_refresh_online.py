@@ -12,6 +12,7 @@ import responses
 from pipeline import cli, paths
 from pipeline.extract.pxweb import PxWebClient
 from pipeline.extract.sotkanet import SotkanetClient
+from pipeline.raw.snapshot import rejection
 from tests.conftest import digest
 from tests.extract import synthetic_pxweb
 
@@ -194,3 +195,43 @@ def test_online_refresh_measures_the_sotkanet_wellbeing_indicators(raw_root, no_
         ("768", "wellbeing_mortality", None, None, "confidential"),
     ]
     assert status == [("wellbeing_low_physical_activity", "measured"), ("wellbeing_mortality", "measured")]
+
+
+def test_a_fetched_snapshot_that_fails_validation_is_kept_rejected_and_the_last_good_one_is_built(
+    built_db, raw_root, no_sleep, capsys
+):
+    """Issue 13.7: a synthetic 159t answer with shares of 150 % fails validation. The fetched snapshots stay
+    for inspection, marked rejected in their sidecars; the database and every later offline refresh use the
+    last good (bundled) snapshot instead of failing for ever."""
+
+    def share_of_150(request):
+        doc = synthetic_pxweb.answer(json.loads(request.body), "159t")
+        doc["value"] = [150.0 if v == 5.0 else v for v in doc["value"]]
+        return 200, {}, json.dumps(doc)
+
+    with responses.RequestsMock() as rsps:
+        synthetic_pxweb.serve(rsps, {("POST", "159t"): [share_of_150]})
+        code, output = refresh_online(capsys)
+    assert code == 1, output
+    assert "The fetched snapshot was rejected" in output and "Haettu tilannekuva hylättiin" in output
+    fetched = list(raw_root.glob("*/*-online"))
+    assert len(fetched) == 8 and all(rejection(folder) for folder in fetched)
+    assert "share_pct" in rejection(fetched[0])["reason"]
+    data_files = [p for p in fetched[0].iterdir() if not p.name.endswith(".meta.json")]
+    assert data_files and all(p.stat().st_size > 0 for p in data_files)  # kept as fetched
+
+    def heinola_2024(con):
+        return con.execute(
+            "select share_pct from foreign_language_speakers where area_level = 'municipality' "
+            "and area_code = '111' and year = 2024"
+        ).fetchall()
+
+    with duckdb.connect(str(paths.database_path()), read_only=True) as con:
+        assert heinola_2024(con) == [(5.5,)]  # the bundled figure, not the rejected 150 % nor the online 5.0
+    assert cli.main(["refresh"]) == 0
+    capsys.readouterr()
+    with duckdb.connect(str(paths.database_path()), read_only=True) as con:
+        assert heinola_2024(con) == [(5.5,)]
+    assert cli.main(["status"]) == 0
+    status = capsys.readouterr().out
+    assert "Rejected snapshots" in status and fetched[0].name in status

@@ -66,9 +66,9 @@ def test_missing_file_is_named(raw_root):
 
 def test_bundled_snapshot_has_provenance_for_every_file():
     sidecars = list(BUNDLED_RAW.glob("*/*/*.meta.json"))
-    # 8 files of 20261123-bundled and 5 of 20261201-bundled (two populations, the shares again, 11rl, 12r5);
-    # the municipality's own files apart
-    assert len([s for s in sidecars if s.parts[-3] != "local_files"]) == 13
+    # 8 files of 20261123-bundled and 6 of 20261201-bundled (two populations, the shares again, 11rl, 12r5,
+    # 115h); the municipality's own files apart
+    assert len([s for s in sidecars if s.parts[-3] != "local_files"]) == 14
     for sidecar in sidecars:
         meta = json.loads(sidecar.read_text())
         assert {"url", "licence", "citation", "retrieved_at", "sha256", "kind", "format"} <= meta.keys(), sidecar
