@@ -14,7 +14,7 @@ import requests
 from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from pipeline import registry
-from pipeline.extract.http import ApiError
+from pipeline.extract.http import ApiError, progress_bar
 from pipeline.extract.imports import ImportFailed, add_temporary_protection
 from pipeline.extract.pxweb import USER_AGENT, PxWebClient, PxWebResponse
 from pipeline.extract.sotkanet import SotkanetClient, years_to_fetch
@@ -33,7 +33,11 @@ def fetch_all(
     sotkanet: SotkanetClient | None = None,
 ) -> list[Path]:
     """Fetch the named datasets (default: every one the registry says where to fetch); return the new folders."""
-    client = client or PxWebClient.from_registry(registry.load())
+
+    def report(event: str) -> None:  # the clients' calls and waits, under the dataset's line
+        progress(f"    {event}")
+
+    client = client or PxWebClient.from_registry(registry.load(), report=report)
     fetchable = registry.online_datasets() + registry.sotkanet_datasets() + registry.download_datasets()
     names = names or fetchable
     unknown = sorted(set(names) - set(fetchable))
@@ -42,12 +46,13 @@ def fetch_all(
     snapshot_id = new_snapshot_id("online")
     writers: list[SnapshotWriter] = []
     try:
-        for name in names:
+        for step, name in enumerate(names, start=1):
+            progress(f"[{step}/{len(names)}] {name}")
             writers.append(SnapshotWriter(name, snapshot_id, raw_root))
             if name in registry.download_datasets():
                 download_dataset(name, writers[-1], progress, raw_root)
             elif name in registry.sotkanet_datasets():
-                sotkanet = sotkanet or SotkanetClient.from_registry(registry.load())
+                sotkanet = sotkanet or SotkanetClient.from_registry(registry.load(), report=report)
                 fetch_sotkanet(sotkanet, name, writers[-1], progress)
             else:
                 fetch_dataset(client, name, writers[-1], progress)
@@ -62,7 +67,7 @@ def fetch_dataset(client: PxWebClient, name: str, writer: SnapshotWriter, progre
     """Fetch one dataset's query (split as the API's limits require) into the writer's folder."""
     spec = registry.dataset(name)
     table = spec["pxweb"]
-    progress(f"Fetching {name} (StatFin {table['folder']}/{table['table']}) …")
+    progress(f"    Fetching {name} (StatFin {table['folder']}/{table['table']}) …")
     responses = client.fetch(table["folder"], table["table"], table["query"])
     for i, response in enumerate(responses, start=1):
         writer.add(f"{table['table']}_{i:03d}.json", response.content, sidecar(response, spec))
@@ -73,9 +78,13 @@ def fetch_sotkanet(client: SotkanetClient, name: str, writer: SnapshotWriter, pr
     """Each declared Sotkanet indicator's metadata and values, and the region list that decodes them."""
     spec = registry.dataset(name)
     declared = spec["sotkanet"]
-    progress(f"Fetching {name} (THL Sotkanet, indicators {', '.join(map(str, declared['indicators']))}) …")
+    progress(f"    Fetching {name} (THL Sotkanet, indicators {', '.join(map(str, declared['indicators']))}) …")
+    calls, done = 1 + 2 * len(declared["indicators"]), 1
+    client.report(f"{progress_bar(0, calls)} GET {client.base_url}/regions")
     writer.add("regions.json", (regions := client.regions()).content, sidecar(regions, spec, "sotkanet_regions"))
     for indicator_id in declared["indicators"]:
+        client.report(f"{progress_bar(done, calls)} GET indicator {indicator_id}: metadata and values")
+        done += 2
         meta = client.indicator(int(indicator_id))
         writer.add(f"indicator_{indicator_id}.json", meta.content, sidecar(meta, spec, "sotkanet_indicator"))
         years = years_to_fetch(meta.json(), declared.get("years", {}))  # type: ignore[arg-type]
@@ -92,7 +101,7 @@ def fetch_sotkanet(client: SotkanetClient, name: str, writer: SnapshotWriter, pr
 def download_dataset(name: str, writer: SnapshotWriter, progress: Callable[[str], None], raw_root: Path | None) -> None:
     """A file from the publisher's download address (the registry's ``download_url``), validated."""
     url = registry.dataset(name)["download_url"]
-    progress(f"Downloading {name} from {url} …")
+    progress(f"    Downloading {name} from {url} …")
     content = _download(url)
     add_temporary_protection(
         writer, url.rsplit("/", 1)[-1] or f"{name}.csv", content, source_url=url, kind="download", raw_root=raw_root

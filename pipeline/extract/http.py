@@ -64,6 +64,12 @@ def retry_after(response: requests.Response) -> float | None:
     return seconds if math.isfinite(seconds) and seconds >= 0 else None
 
 
+def progress_bar(done: int, total: int, width: int = 20) -> str:
+    """``[########------------] 2/5``: how many of a step's calls are done."""
+    filled = round(width * done / total) if total else width
+    return f"[{'#' * filled}{'-' * (width - filled)}] {done}/{total}"
+
+
 def utc_now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -82,10 +88,12 @@ class PacedClient:
         max_attempts: int = 5,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
+        report: Callable[[str], None] | None = None,
     ):
         self.session = session or requests.Session()
         self.timeout, self.max_attempts = timeout, max_attempts
         self._sleep, self._clock = sleep, clock
+        self.report = report or (lambda _: None)  # what the client is doing and why it waits, for the person
         self._calls: deque[float] = deque()
 
     def call_limit(self) -> CallLimit | None:
@@ -101,6 +109,10 @@ class PacedClient:
             while self._calls and self._calls[0] <= now - window:
                 self._calls.popleft()
             if len(self._calls) >= limit.max_calls:
+                self.report(
+                    f"waiting {self._calls[0] + window - now:.0f} s: the API allows {limit.max_calls} calls "
+                    f"in {window:.0f} s"
+                )
                 self._sleep(self._calls[0] + window - now)
                 now = max(self._clock(), self._calls[0] + window)
                 while self._calls and self._calls[0] <= now - window:
@@ -109,9 +121,16 @@ class PacedClient:
 
     def _wait(self, retry_state) -> float:
         error = retry_state.outcome.exception()
-        if isinstance(error, Retryable) and error.retry_after is not None:
-            return min(error.retry_after, RETRY_AFTER_CAP)
-        return wait_exponential(multiplier=1, max=60)(retry_state)
+        asked = isinstance(error, Retryable) and error.retry_after is not None
+        seconds = (
+            min(error.retry_after, RETRY_AFTER_CAP) if asked else wait_exponential(multiplier=1, max=60)(retry_state)
+        )
+        why = "as the API asked (Retry-After)" if asked else "before trying again"
+        self.report(
+            f"{getattr(error, 'reason', error)}: waiting {seconds:.0f} s {why}; attempt "
+            f"{retry_state.attempt_number + 1} of {self.max_attempts}"
+        )
+        return seconds
 
     def request(
         self,

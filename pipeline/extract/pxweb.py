@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any
 
-from pipeline.extract.http import USER_AGENT, ApiError, ApiResponse, CallLimit, PacedClient
+from pipeline.extract.http import USER_AGENT, ApiError, ApiResponse, CallLimit, PacedClient, progress_bar
 from pipeline.read.common import variable_matches
 
 __all__ = ["USER_AGENT", "PxWebClient", "PxWebError", "PxWebLimits", "PxWebResponse"]
@@ -259,7 +259,9 @@ class PxWebClient(PacedClient):
         url = self.table_url(folder, table)
         selection = build_selection(self.metadata(folder, table), query, table=f"{table} ({url})")
         results = []
-        for chunk in split_selection(selection, self.limits().max_cells):
+        chunks = split_selection(selection, self.limits().max_cells)
+        for part, chunk in enumerate(chunks, start=1):
+            self.report(f"{progress_bar(part - 1, len(chunks))} POST {url}, part {part} of {len(chunks)}")
             response = self.request(
                 "POST", url, query_body(chunk), refuse=self._table_not_found("POST", url, folder, table)
             )

@@ -235,3 +235,20 @@ def test_a_fetched_snapshot_that_fails_validation_is_kept_rejected_and_the_last_
     assert cli.main(["status"]) == 0
     status = capsys.readouterr().out
     assert "Rejected snapshots" in status and fetched[0].name in status
+
+
+def test_online_refresh_shows_each_dataset_call_and_the_reason_of_every_wait(raw_root, no_sleep, capsys):
+    """Issue 13.6: waits for the API's limits must not pass with nothing on screen."""
+    slow = (429, {"Retry-After": "7"}, "Too many requests")
+    with responses.RequestsMock() as rsps:
+        synthetic_pxweb.serve(rsps, {("POST", "11rm"): [slow], ("sotkanet", "regions"): [(503, {}, "busy")]})
+        code, output = refresh_online(capsys)
+    assert code == 0, output
+    assert "[1/8] foreign_language_speakers" in output and "[8/8] wellbeing_indicators" in output
+    assert (
+        "[################----] 4/5 POST https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/vaerak/11re.px, part 5 of 5"
+        in output
+    )
+    assert "HTTP 429: waiting 7 s as the API asked (Retry-After); attempt 2 of 5" in output
+    assert "HTTP 503: waiting 1 s before trying again; attempt 2 of 5" in output
+    assert no_sleep[:2] == [7.0, 1.0]

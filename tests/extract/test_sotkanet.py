@@ -112,12 +112,14 @@ def test_a_dropped_connection_is_retried(client, mocked):
 
 def test_calls_are_paced_to_the_declared_limit(fake, mocked):
     synthetic_sotkanet.serve(mocked)
-    client = SotkanetClient(BASE, limit=CallLimit(2, 60), sleep=fake.sleep, clock=fake.clock)
+    events: list[str] = []
+    client = SotkanetClient(BASE, limit=CallLimit(2, 60), sleep=fake.sleep, clock=fake.clock, report=events.append)
     client.regions()
     client.indicator(186)
-    assert fake.sleeps == []
+    assert fake.sleeps == [] and events == []
     client.data(186, [2024])
     assert fake.sleeps == [pytest.approx(60)]
+    assert events == ["waiting 60 s: the API allows 2 calls in 60 s"]  # said before the wait, not after
 
 
 # --- the reader ----------------------------------------------------------------------------------------
