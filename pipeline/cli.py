@@ -87,6 +87,21 @@ def parser() -> argparse.ArgumentParser:
     )
     imp.set_defaults(command=cmd_import)
 
+    report = sub.add_parser(
+        "report",
+        help="the printed review of a municipality or a group (PDF, Word or HTML)",
+        description="The immigration profile of one municipality, of several (a joint review) or of a "
+        "group in data/local/groups.csv, as an A4 review: generated text, charts, the impact indicators "
+        "and the sources. With --all, one review per municipality into a folder.",
+    )
+    report.add_argument("municipality", nargs="*", help="codes (111), names (Heinola) or one group id")
+    report.add_argument("--all", action="store_true", help="one review per municipality; --out is a folder")
+    report.add_argument("--year", type=int, help="statistical year (default: the latest complete year)")
+    report.add_argument("--lang", default="fi", help="fi (default), sv or en")
+    report.add_argument("--format", default="pdf", help="pdf (default), docx or html")
+    report.add_argument("--out", required=True, help="the file to write (with --all: the folder)")
+    report.set_defaults(command=cmd_report)
+
     status = sub.add_parser(
         "status",
         help="what the database holds, when and from which snapshot it was built",
@@ -343,6 +358,33 @@ def cmd_import(args) -> int:
     if len(result.replaced) > 20:
         print(f"    … and {len(result.replaced) - 20} more")
     print("run `make refresh` to carry it into the database")
+    return 0
+
+
+def cmd_report(args) -> int:
+    """Write the review; bad input is one sentence on stderr, exit 2, and no file written."""
+    from pipeline.report.profile import ProfileError
+    from pipeline.report.review import Marts, ReviewError, write_all, write_review
+
+    if args.all == bool(args.municipality):
+        print("error: name municipalities or a group, or give --all (not both)", file=sys.stderr)
+        return 2
+    with connect_read_only() as con:
+        marts = Marts.load(con)
+        try:
+            if args.all:
+                written = write_all(marts, args.year, args.lang, args.format, Path(args.out), progress=print)
+                print(f"wrote {len(written)} reviews into {args.out}")
+            else:
+                print(
+                    f"wrote {write_review(marts, args.municipality, args.year, args.lang, args.format, Path(args.out))}"
+                )
+        except (ProfileError, ReviewError) as exc:
+            message = str(exc)
+            print(
+                f"error: {message}{' ' if message.endswith(('.', '?')) else '. '}Nothing was written.", file=sys.stderr
+            )
+            return 2
     return 0
 
 
