@@ -67,7 +67,9 @@ def parser() -> argparse.ArgumentParser:
         description="Write an empty template (Finnish and English headers, one commented "
         "example row) for a kind of hand-kept file under data/local/.",
     )
-    template.add_argument("kind", choices=["quota", "arrivals", "activity", "survey"], help="which kind of file")
+    template.add_argument(
+        "kind", choices=["quota", "arrivals", "activity", "survey", "groups"], help="which kind of file"
+    )
     template.add_argument("--output", help="where to write it (default: data/local/<kind>.csv; .xlsx for Excel)")
     template.set_defaults(command=cmd_template)
 

@@ -163,6 +163,7 @@ def test_discover_finds_kinds_by_file_name_and_ignores_the_rest(tmp_path):
         "arrivals": ["Arrivals_kevat.CSV"],
         "activity": ["activity_2025.xlsx"],
         "survey": [],
+        "groups": [],
     }
     assert discover(tmp_path / "missing") == {kind: [] for kind in KINDS}
 

@@ -142,6 +142,21 @@ class TemporaryProtection(MunicipalityCounts):
         unique = ["kunta_code", "reference_date"]
 
 
+class MunicipalityGroups(Strict):
+    """Groups of municipalities for joint reviews (data/local/groups.*): one row per member."""
+
+    group_id: str = pa.Field(str_matches=r"^[a-z0-9][a-z0-9_-]*$")
+    name_fi: str
+    name_sv: str
+    name_en: str
+    kunta_code: str = pa.Field(str_matches=r"^\d{3}$")
+    note: Optional[str] = pa.Field(nullable=True)
+    source: str
+
+    class Config:
+        unique = ["group_id", "kunta_code"]
+
+
 class QuotaRefugees(MunicipalityCounts):
     year: int = pa.Field(**YEARS)
     quota: Optional[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)

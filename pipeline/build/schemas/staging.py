@@ -123,6 +123,16 @@ class StgTemporaryProtection(Strict):
         unique = ["kunta_code", "reference_date"]
 
 
+class StgLocalGroups(LocalFile):
+    group_id: str = pa.Field(str_matches=r"^[a-z0-9][a-z0-9_-]*$")
+    name_fi: str
+    name_sv: str
+    name_en: str
+
+    class Config:
+        unique = ["group_id", "kunta_code"]
+
+
 class StgLocalQuota(LocalFile):
     year: int = pa.Field(**YEARS)
     quota: pd.Int64Dtype = pa.Field(ge=0)

@@ -39,7 +39,14 @@ from pipeline.read.local_files.forms import (
 )
 from pipeline.read.local_files.instructions import instructions
 from pipeline.read.local_files.kinds import KINDS, LocalColumn, LocalKind, kind_spec
-from pipeline.read.local_files.models import ACTIVITY_COUNTS, ActivityModel, ArrivalsModel, QuotaModel, SurveyModel
+from pipeline.read.local_files.models import (
+    ACTIVITY_COUNTS,
+    ActivityModel,
+    ArrivalsModel,
+    GroupsModel,
+    QuotaModel,
+    SurveyModel,
+)
 from pipeline.read.local_files.parse import PARSERS, fold, parse_date
 from pipeline.read.local_files.problems import LocalFileError, display_path, format_problem
 from pipeline.read.local_files.read import empty_frame, read_local_dir, read_local_file, read_local_snapshot
@@ -62,6 +69,7 @@ __all__ = [
     "YEAR_RANGE",
     "ActivityModel",
     "ArrivalsModel",
+    "GroupsModel",
     "LocalColumn",
     "LocalFileError",
     "LocalKind",

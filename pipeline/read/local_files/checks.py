@@ -154,9 +154,37 @@ def _period(row) -> str:
     return f"{row.period_start:%-d.%-m.%Y}–{row.period_end:%-d.%-m.%Y}"
 
 
+def _repeated_member(spec, raw, parsed, body, i, shown) -> dict:
+    group = parsed["group_id"].iat[i]
+    return problem(
+        shown,
+        body[i][0],
+        "kuntakoodi",
+        "kunta_code",
+        raw["kunta_code"].iat[i],
+        f"kunta vain kerran ryhmässä {group}",
+        f"a municipality only once in the group {group}",
+    )
+
+
+def _different_names(spec, raw, parsed, body, i, shown) -> dict:
+    group = parsed["group_id"].iat[i]
+    return problem(
+        shown,
+        body[i][0],
+        "nimi_fi/nimi_sv/nimi_en",
+        "name_fi/name_sv/name_en",
+        f"{raw['name_fi'].iat[i]} / {raw['name_sv'].iat[i]} / {raw['name_en'].iat[i]}",
+        f"samat nimet ryhmän {group} jokaisella rivillä",
+        f"the same names on every row of the group {group}",
+    )
+
+
 # Pandera row checks -> (columns involved, problem maker)
 ROW_CHECKS = {
     "period_end_not_before_start": (lambda spec: ["period_start", "period_end"], _end_before_start),
     "at_least_one_value": (lambda spec: list(spec.at_least_one), _none_of_the_values),
     "one_row_per_municipality_and_year": (lambda spec: ["kunta_code", "year"], _repeated_year),
+    "one_row_per_group_and_municipality": (lambda spec: ["group_id", "kunta_code"], _repeated_member),
+    "same_names_in_a_group": (lambda spec: ["group_id", "name_fi", "name_sv", "name_en"], _different_names),
 }

@@ -44,6 +44,10 @@ FORMS: dict[str, tuple[str, str]] = {
     ),
     "scale": ("vastausasteikko, esim. 1-5 tai %", "the answer scale, e.g. 1-5 or %"),
     "text": ("tekstiä", "text"),
+    "group_id": (
+        "ryhmän tunnus pienin kirjaimin, esim. heinola-orimattila",
+        "a group id in lower case, e.g. heinola-orimattila",
+    ),
 }
 # The expected form of a value that parsed but is outside its range: (Finnish, English).
 OUT_OF_RANGE: dict[str, tuple[str, str]] = {

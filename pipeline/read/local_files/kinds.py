@@ -7,7 +7,14 @@ from dataclasses import dataclass
 import pandera.pandas as pa
 
 from pipeline.read.local_files.forms import FORMS, THEME_ALIASES_FI, THEMES
-from pipeline.read.local_files.models import ACTIVITY_COUNTS, ActivityModel, ArrivalsModel, QuotaModel, SurveyModel
+from pipeline.read.local_files.models import (
+    ACTIVITY_COUNTS,
+    ActivityModel,
+    ArrivalsModel,
+    GroupsModel,
+    QuotaModel,
+    SurveyModel,
+)
 
 
 @dataclass(frozen=True)
@@ -251,6 +258,55 @@ KINDS: dict[str, LocalKind] = {
         SurveyModel,
         at_least_one=("mean", "share_pct"),
         example_note="keksitty esimerkki / made-up example",
+    ),
+    "groups": LocalKind(
+        "groups",
+        "Kuntaryhmät (yhteinen ohjelma tai koordinaattori)",
+        "Groups of municipalities (a joint programme or coordinator)",
+        "yksi rivi ryhmän jäsenkuntaa kohden",
+        "one row per member municipality of a group",
+        (
+            LocalColumn(
+                "group_id",
+                "ryhma",
+                "group_id",
+                True,
+                "ryhmän tunnus: pienet kirjaimet, numerot, - ja _",
+                "the group's id: lower-case letters, digits, - and _",
+                "heinola-orimattila",
+            ),
+            LocalColumn(
+                "name_fi",
+                "nimi_fi",
+                "text",
+                True,
+                "ryhmän nimi suomeksi",
+                "the group's name in Finnish",
+                "Heinola ja Orimattila",
+            ),
+            LocalColumn(
+                "name_sv",
+                "nimi_sv",
+                "text",
+                True,
+                "ryhmän nimi ruotsiksi",
+                "the group's name in Swedish",
+                "Heinola och Orimattila",
+            ),
+            LocalColumn(
+                "name_en",
+                "nimi_en",
+                "text",
+                True,
+                "ryhmän nimi englanniksi",
+                "the group's name in English",
+                "Heinola and Orimattila",
+            ),
+            _code(),
+            _source("kotoutumisohjelma_2026"),
+            _note(),
+        ),
+        GroupsModel,
     ),
 }
 

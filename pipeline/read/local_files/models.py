@@ -83,6 +83,26 @@ class ActivityModel(_PeriodModel):
         return df[ACTIVITY_COUNTS].notna().any(axis=1)
 
 
+class GroupsModel(_LocalModel):
+    """A group of municipalities (a joint programme, a shared coordinator): one row per member."""
+
+    group_id: str = pa.Field(str_matches=r"^[a-z0-9][a-z0-9_-]*$")
+    name_fi: str
+    name_sv: str
+    name_en: str
+    source_document: str
+    note: Optional[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(name="one_row_per_group_and_municipality")
+    def one_row_per_group_and_municipality(cls, df: pd.DataFrame) -> pd.Series:
+        return ~df.duplicated(["group_id", "kunta_code"], keep=False)
+
+    @pa.dataframe_check(name="same_names_in_a_group")
+    def same_names_in_a_group(cls, df: pd.DataFrame) -> pd.Series:
+        names = df[["group_id", "name_fi", "name_sv", "name_en"]].drop_duplicates()
+        return df["group_id"].map(names["group_id"].value_counts()).fillna(1).eq(1)
+
+
 class SurveyModel(_LocalModel):
     period: str = pa.Field(str_matches=PERIOD_PATTERN)
     theme: str = pa.Field(isin=THEMES)

@@ -114,6 +114,7 @@ PARSERS: dict[str, tuple[Callable[[str], object], str]] = {
     "document": (_parse_text, "object"),
     "scale": (_parse_text, "object"),
     "text": (_parse_text, "object"),
+    "group_id": (lambda text: text.strip().lower(), "object"),
 }
 
 

@@ -100,7 +100,7 @@ def _line(ax, chart: Chart) -> None:
         dashed = series.role in ("country", "total")
         ax.plot(x, _nan(series.values), color=colour, linewidth=2, linestyle="--" if dashed else "-",
                 marker="o" if len(x) <= 12 else None, markersize=3.5, label=series.name)  # fmt: skip
-    step = max(1, math.ceil(len(x) / 12))
+    step = max(1, math.ceil(len(x) / 8))
     ax.set_xticks(x[::step], chart.categories[::step])
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_locator(MaxNLocator(5))

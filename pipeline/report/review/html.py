@@ -22,7 +22,7 @@ def render_html(review: Review) -> str:
         f'<section class="profile"><h2>{escape(review.headings["profile"])}</h2>',
         *(f"<p>{escape(p)}</p>" for p in review.profile),
         f"<h3>{escape(review.headings['key_figures'])}</h3>",
-        table(review.key_figures, numeric_from=1),
+        table(review.key_figures, css="key-figures", numeric_from=1),
         "</section>",
         f'<section class="charts"><h2>{escape(review.headings["charts"])}</h2>',
         *(figure(chart) for chart in review.charts),
