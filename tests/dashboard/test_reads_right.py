@@ -162,3 +162,9 @@ def test_a_measured_badge_is_never_over_a_measure_without_data(curated, monkeypa
     assert cards[employment + 1] == ":orange-badge[Osittain: 3/4]"  # 3 of its 4 measures have data
     international = cards.index("**Kansainvälistyminen**")
     assert cards[international + 1] == ":green-badge[Mitattu]"
+
+
+def test_a_partial_year_stays_chosen_when_the_language_changes(curated, monkeypatch):
+    at, _ = run_page(monkeypatch, None, kunta="111", vuosi="2025")
+    at.radio(key="lang").set_value("sv").run()
+    assert not at.exception and at.session_state["vuosi"] == 2025
