@@ -121,3 +121,20 @@ def test_a_municipality_without_own_figures_says_so_and_still_has_four_charts(ma
     assert "lukumäärää kunnittain ei ole tässä aineistossa (Iitti)" in text
     assert "pakolaiskiintiöstä ja saapuneista ei ole omaa tietoa vuodelta 2024" in text
     assert 4 <= len(review.charts) <= 6
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "count", "country"),
+    [
+        ("sv", "Invandrarprofil 2024: Heinola", "i Heinola 988 (5,5 % av invånarna)", "Hela landet"),
+        ("en", "Immigration profile 2024: Heinola", "988 in Heinola (5.5% of the residents)", "Whole country"),
+    ],
+)
+def test_swedish_and_english_reviews_speak_their_language_and_its_numbers(marts, lang, title, count, country):
+    review = build_review(marts, resolve(marts, ["111"]), 2024, lang)
+    text, pages = pdf_text(render(review, "pdf"))
+    flat = squeeze(text)
+    assert title in flat and count in flat and country in flat
+    assert "Maahanmuuttoprofiili" not in flat and "Koko maa" not in flat
+    assert ("17 827" if lang == "sv" else "17,827") in flat
+    assert 3 <= pages <= MAX_PAGES
