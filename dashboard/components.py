@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from functools import partial
 from typing import Literal
 
@@ -13,6 +14,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.i18n import lang, t
 from pipeline import disclosure, formatting
+from pipeline import i18n as catalog
 from pipeline.report import exports
 
 COMPUTED_METHODS = ("computed", "computed_estimate", "harmonised")
@@ -158,26 +160,74 @@ def source_caption(**parts) -> list[str]:
 # -- downloads -----------------------------------------------------------------------------------------
 
 
-def _csv(frame: pd.DataFrame) -> bytes:
-    return exports.csv_bytes(frame)
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _xlsx(frame: pd.DataFrame, about: list[str]) -> bytes:
+def for_download(frame: pd.DataFrame, decimals: dict[str, int | None] | None = None) -> pd.DataFrame:
+    """The frame as its file holds it: numbers rounded as the page shows them (``decimals`` by column, ``None``
+    when the caller rounded them, one decimal otherwise; a column of whole numbers stays whole), dates
+    (``2024-12-31`` or a timestamp) as dates."""
+    decimals = decimals or {}
+    out = frame.reset_index(drop=True).copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_bool_dtype(values):
+            continue
+        if pd.api.types.is_float_dtype(values):
+            known = values.dropna()
+            places = decimals.get(column, 1)
+            if column not in decimals and len(known) and (known == known.round()).all():
+                out[column] = values.round().astype("Int64")
+            elif places is not None:  # None: the caller rounded each value as shown
+                out[column] = values.round(places)
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            out[column] = [None if pd.isna(v) else v.date() for v in values]
+        elif values.dtype == object or pd.api.types.is_string_dtype(values):
+            known = [v for v in values if not data.is_missing(v)]
+            if known and all(isinstance(v, str) and ISO_DAY.match(v) for v in known):
+                out[column] = [None if data.is_missing(v) else date.fromisoformat(v) for v in values]
+    return out
+
+
+def method_words(values: Iterable) -> list:
+    """How a figure was got, in the page's language ("laskettu kuntien luvuista (arvio)"), not its code."""
+    return [v if data.is_missing(v) else t(f"method_{v}") if catalog.has(f"method_{v}") else v for v in values]
+
+
+def status_words(values: Iterable) -> list:
+    """A figure's status from its publisher (preliminary or final) in the page's language."""
+    return [v if data.is_missing(v) else t(f"figure_{v}") if catalog.has(f"figure_{v}") else v for v in values]
+
+
+def _csv(frame: pd.DataFrame, decimals: dict[str, int | None] | None = None) -> bytes:
+    return exports.csv_bytes(for_download(frame, decimals))
+
+
+def _xlsx(frame: pd.DataFrame, about: list[str], decimals: dict[str, int | None] | None = None) -> bytes:
     notes = about + [f"{t('small_count_rule')}: {rule_text()}"]
-    return exports.xlsx_bytes({t("sheet_data"): frame, t("sheet_about"): pd.DataFrame({t("cap_source"): notes})})
+    sheets = {t("sheet_data"): for_download(frame, decimals), t("sheet_about"): pd.DataFrame({t("cap_source"): notes})}
+    return exports.xlsx_bytes(sheets, decimals, lang())
 
 
-def downloads(frame: pd.DataFrame, stem: str, about: list[str], *, chart: bool = False) -> None:
+def downloads(
+    frame: pd.DataFrame,
+    stem: str,
+    about: list[str],
+    *,
+    chart: bool = False,
+    decimals: dict[str, int | None] | None = None,
+) -> None:
     """CSV and XLSX buttons for the data a chart or table shows (built only when clicked).
 
     ``frame`` must already carry its source, reference date and method columns, and its counts through
-    the disclosure rule (hidden counts empty, with the symbol in a marking column).
+    the disclosure rule (hidden counts empty, with the symbol in a marking column). Numbers are rounded as
+    shown (``decimals`` by column, one decimal otherwise) and every figure in it must also be on the page.
     """
     frame = frame.reset_index(drop=True)
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         st.download_button(
             t("download_csv"),
-            partial(_csv, frame),
+            partial(_csv, frame, decimals),
             file_name=f"kotoprofiili_{stem}.csv",
             mime="text/csv",
             icon=":material/download:",
@@ -186,7 +236,7 @@ def downloads(frame: pd.DataFrame, stem: str, about: list[str], *, chart: bool =
         )
         st.download_button(
             t("download_xlsx"),
-            partial(_xlsx, frame, about),
+            partial(_xlsx, frame, about, decimals),
             file_name=f"kotoprofiili_{stem}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/table_view:",

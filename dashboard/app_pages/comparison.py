@@ -79,12 +79,12 @@ else:
         pd.DataFrame(
             {
                 t("municipality"): out["label"],
-                "kunta_code": out["kunta_code"],
+                t("municipality_code").capitalize(): out["kunta_code"],
                 t("year"): out["year"],
                 t("reference_date"): out["reference_date"].astype(str).str[:10],
                 t("share"): out["share_pct"],
                 t("marking"): [components.share_marking(v, f) for v, f in zip(out["share_pct"], out["speakers_flag"])],
-                t("method"): out["share_method"],
+                t("method"): components.method_words(out["share_method"]),
                 t("source"): out["share_source"],
             }
         ),
@@ -169,7 +169,7 @@ components.downloads(
         {
             t("rank"): ranked["rank"],
             t("municipality"): ranked["label"],
-            "kunta_code": ranked["kunta_code"],
+            t("municipality_code").capitalize(): ranked["kunta_code"],
             t("region"): ranked["kunta_code"].map(region_label),
             t("year"): year,
             t("reference_date"): year_end,
@@ -180,7 +180,7 @@ components.downloads(
             t("change"): ranked["change"],
             t("speakers"): ranked["speakers"],
             f"{t('speakers')}: {t('marking').lower()}": [components.marking(f) for f in ranked["speakers_flag"]],
-            t("method"): ranked["share_method"],
+            t("method"): components.method_words(ranked["share_method"]),
             t("source"): ranked["share_source"],
         }
     ),
@@ -238,20 +238,21 @@ else:
         pd.DataFrame(
             {
                 t("municipality"): table[t("municipality")],
-                "kunta_code": peers["kunta_code"],
+                t("municipality_code").capitalize(): peers["kunta_code"],
                 t("region"): table[t("region")],
                 t("population"): peers["population"],
                 f"{t('population')}: {t('reference_date').lower()}": peers["reference_date"].astype(str).str[:10],
-                f"{t('population')}: {t('status').lower()}": peers["population_status"],
-                f"{t('population')}: {t('method').lower()}": peers["population_method"],
+                f"{t('population')}: {t('status').lower()}": components.status_words(peers["population_status"]),
+                f"{t('population')}: {t('method').lower()}": components.method_words(peers["population_method"]),
                 t("share"): peers["share_pct"],
                 t("year"): year,
-                t("distance"): peers["distance"].round(3),
-                f"{t('share')}: {t('method').lower()}": peers["share_method"],
+                t("distance"): peers["distance"],
+                f"{t('share')}: {t('method').lower()}": components.method_words(peers["share_method"]),
                 f"{t('share')}: {t('source').lower()}": peers["share_source"],
                 f"{t('population')}: {t('source').lower()}": peers["population_source"],
             }
         ),
         f"samankaltaiset_{code}_{year}",
         about,
+        decimals={t("distance"): 2},
     )

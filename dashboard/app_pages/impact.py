@@ -37,6 +37,15 @@ def value_text(row) -> str:
     return formatting.number(row["value"], lang(), 1)
 
 
+def shown_value(row):
+    """The value as the card rounds it (for the download): a percent to 0.1 (0.01 under 0.1), else to 0.1."""
+    value = row["value"]
+    if data.is_missing(value) or row["unit"] in ("persons", "count"):
+        return value
+    places = 2 if row["unit"] == "percent" and abs(value) < 0.1 else 1
+    return round(float(value), places)
+
+
 def period_text(period) -> str:
     if not isinstance(period, str):
         return formatting.MISSING
@@ -151,9 +160,9 @@ table = pd.DataFrame(
             t("group"): s[column(s, "group")],
             t("indicator"): s[column(s, "indicator")],
             t("measure"): s[column(s, "measure")],
-            t("value"): s["value"] if s["status"] != "no_data" else None,
+            t("value"): shown_value(s) if s["status"] != "no_data" else None,
             t("marking"): s.get("value_text", ""),
-            "unit": s["unit"],
+            t("unit"): t(f"unit_{s['unit']}") if catalog.has(f"unit_{s['unit']}") else s["unit"],
             t("period"): s.get("period"),
             t("status"): t(f"status_{s['status']}"),
             t("source"): source_text(s) if isinstance(s.get("source"), str) else None,
@@ -161,7 +170,7 @@ table = pd.DataFrame(
         for s in shown
     ]
 )
-components.downloads(table, f"{code}_vaikuttavuus_{year}", about)
+components.downloads(table, f"{code}_vaikuttavuus_{year}", about, decimals={t("value"): None})
 
 # -- national reference --------------------------------------------------------------------------------
 st.divider()
@@ -193,4 +202,15 @@ if not survey.empty:
     about = components.source_caption(
         sources=survey["source"], dates=survey["reference_date"], definitions=["kuntaliitto_survey"]
     )
-    components.downloads(survey.drop(columns=["question"]), "kuntaliitto_kysely_2023", about, chart=True)
+    answers = {"agree_pct": "kl_agree", "neutral_pct": "kl_neutral", "disagree_pct": "kl_disagree"}
+    answers["cannot_say_pct"] = "kl_cannot_say"
+    survey_download = pd.DataFrame(
+        {
+            t("kl_question_col"): survey["question"],
+            t("kl_answers"): survey["answers"],
+            **{f"{t(key)}, %": survey[column_name] for column_name, key in answers.items()},
+            t("reference_date"): survey["reference_date"],
+            t("source"): survey["source"],
+        }
+    )
+    components.downloads(survey_download, "kuntaliitto_kysely_2023", about, chart=True, decimals={})

@@ -75,6 +75,20 @@ share_help = (
 if change is not None:
     share_help += " " + t("card_change_help", year=year - 1, points=components.points_text(change))
 
+
+def area_counts(figures: dict, pop: dict | None) -> str | None:
+    """The line under a region's or the country's share: its count of speakers and its population (the
+    download holds them, so the page shows them too)."""
+    if not figures or data.is_missing(figures.get("speakers")):
+        return None
+    population = count_text((pop or {}).get("population"))
+    return t(
+        "card_area_counts",
+        count=count_text(figures.get("speakers"), figures.get("speakers_flag")),
+        population=population,
+    )
+
+
 # two rows of three cards: five in one row were cut short ("5…", "Päijänne-Ta…") on narrower windows
 shares_col, counts_col = st.container(), st.container()
 with shares_col:
@@ -89,9 +103,19 @@ with shares_col:
             help=share_help,
         )
     with region_card:
-        components.headline_card(region_name, region_share, help=t("card_region_help", region=region_name))
+        components.headline_card(
+            region_name,
+            region_share,
+            change_text=area_counts(region, data.area_population("region", muni["region_code"], year)),
+            help=t("card_region_help", region=region_name),
+        )
     with country_card:
-        components.headline_card(t("card_country"), country_share, help=t("card_comparison_help"))
+        components.headline_card(
+            t("card_country"),
+            country_share,
+            change_text=area_counts(country, data.area_population("country", "SSS", year)),
+            help=t("card_comparison_help"),
+        )
 with counts_col:
     st.markdown(f"**{name} {day_text(year_end)}**")
     count_card, population_card, _ = st.columns(3)
@@ -168,16 +192,16 @@ def headline_rows() -> pd.DataFrame:
                 f"{t('share')}: {t('marking').lower()}": components.share_marking(
                     figures.get("share_pct"), figures.get("speakers_flag")
                 ),
-                f"{t('share')}: {t('method').lower()}": figures.get("share_method"),
+                f"{t('share')}: {t('method').lower()}": components.method_words([figures.get("share_method")])[0],
                 f"{t('share')}: {t('source').lower()}": figures.get("share_source"),
                 t("speakers"): figures.get("speakers"),
                 f"{t('speakers')}: {t('marking').lower()}": components.marking(figures.get("speakers_flag")),
-                f"{t('speakers')}: {t('method').lower()}": figures.get("speakers_method"),
+                f"{t('speakers')}: {t('method').lower()}": components.method_words([figures.get("speakers_method")])[0],
                 f"{t('speakers')}: {t('source').lower()}": figures.get("speakers_source"),
                 t("population"): pop.get("population"),
                 f"{t('population')}: {t('reference_date').lower()}": str(pop.get("reference_date", ""))[:10] or None,
-                f"{t('population')}: {t('status').lower()}": pop.get("population_status"),
-                f"{t('population')}: {t('method').lower()}": pop.get("method"),
+                f"{t('population')}: {t('status').lower()}": components.status_words([pop.get("population_status")])[0],
+                f"{t('population')}: {t('method').lower()}": components.method_words([pop.get("method")])[0],
                 f"{t('population')}: {t('source').lower()}": pop.get("source"),
             }
         )
@@ -223,6 +247,7 @@ if trend["share_pct"].notna().any():
     )
     download = trend[["label", "year", "reference_date", "share_pct", "share_method", "share_source"]].copy()
     download["reference_date"] = download["reference_date"].astype(str).str[:10]
+    download["share_method"] = components.method_words(download["share_method"])
     download.insert(
         4, "marking", [components.share_marking(v, f) for v, f in zip(trend["share_pct"], trend["speakers_flag"])]
     )

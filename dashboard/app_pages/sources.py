@@ -125,7 +125,21 @@ if not rec.empty:
         dates=rec["reference_date"],
         definitions=["population", "foreign_language_speakers"],
     )
-    components.downloads(rec, "taysmaa_tasmaytys", about)
+    rec_download = pd.DataFrame(
+        {
+            t("rec_measure"): shown[t("rec_measure")],
+            t("reference_date"): rec["reference_date"],
+            t("rec_computed"): rec["computed"],
+            t("rec_published"): rec["published"],
+            t("rec_difference"): rec["difference"],
+            t("rec_difference_pct"): rec["difference_pct"],
+            t("rec_tolerance"): rec["tolerance_pct"],
+            t("rec_ok"): shown[t("rec_ok")],
+        }
+    )
+    components.downloads(
+        rec_download, "taysmaa_tasmaytys", about, decimals={t("rec_difference_pct"): 3, t("rec_tolerance"): 1}
+    )
 
 # -- definitions and methods ---------------------------------------------------------------------------
 st.header(t("src_definitions"), divider="gray")

@@ -71,7 +71,7 @@ def element_texts(at: AppTest) -> list[str]:
     """The words of the page's elements, as rendered (no-break spaces as spaces)."""
     out = [e.value for kind in ("title", "header", "subheader", "markdown", "caption") for e in at.get(kind)]
     out += [e.value for kind in ("info", "warning", "error", "success") for e in at.get(kind)]
-    out += [f"{m.label} {m.value} {m.proto.body}" for m in at.metric]
+    out += [f"{m.label} {m.value} {m.delta or ''} {m.proto.body}" for m in at.metric]
     out += [str(b.proto.label) for b in at.get("download_button")]
     for frame in [d.value for d in at.dataframe] + [t.value for t in at.table]:
         data = frame.data if hasattr(frame, "data") else frame  # a Styler shows its formatted cells

@@ -236,7 +236,7 @@ def test_downloads_carry_sources_and_the_small_count_rule(curated):
     assert workbook.sheetnames == ["tiedot", "lähteet"]
     notes = [row[0] for row in workbook["lähteet"].iter_rows(values_only=True)]
     assert "Tilanne: 31.12.2024" in notes and any("Alle viiden henkilön" in str(n) for n in notes)
-    assert components._csv(frame).decode("utf-8-sig").splitlines()[1] == "Merijärvi,,< 5,x"
+    assert components._csv(frame).decode("utf-8-sig").splitlines()[1] == "Merijärvi;;< 5;x"
 
 
 def test_live_breakdowns_are_drawn_when_fetched(raw_root, monkeypatch):

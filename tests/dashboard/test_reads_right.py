@@ -63,9 +63,9 @@ def test_a_hidden_share_reads_dotdot_and_a_hidden_count_under_five_everywhere(cu
     ranking = at.dataframe[1]
     assert ranking.proto is not None
     side_download = offered[0][0]
-    assert set(side_download.loc[side_download["kunta_code"] == "766", "Merkintä"]) == {"", ".."}
+    assert set(side_download.loc[side_download["Kuntanumero"] == "766", "Merkintä"]) == {"", ".."}
     ranking_download = offered[1][0]
-    hidden = ranking_download[ranking_download["kunta_code"] == "766"].iloc[0]
+    hidden = ranking_download[ranking_download["Kuntanumero"] == "766"].iloc[0]
     assert hidden["Vieraskielisten osuus: merkintä"] == ".."
 
 
