@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import paths, registry
+from pipeline import formatting, paths, registry
 from pipeline.raw.snapshot import (
     RawFile,
     RawSnapshotError,
@@ -30,6 +30,29 @@ from pipeline.raw.snapshot import (
 DATASET = "local_files"
 MANIFEST = "manifest.json"
 FILE_NAME = re.compile(r"^(?P<kind>[a-z]+)(_.*)?\.(csv|xlsx)$", re.IGNORECASE)
+# The largest own file that is read (checked before a byte of it is read). A row of an own file is 40-150
+# bytes (the bundled files: 0.8-1.4 kB for 8-12 rows), so 10 MiB holds some 100 000 rows: a row a month
+# for every municipality of Finland for over 25 years, or every question of a weekly survey for a century.
+# An XLSX with formatting, a logo and an instruction sheet stays far below it. A larger file is a
+# database export or the wrong file, not a hand-kept one; one of 10 MiB is read in about 3 s (make bench).
+MAX_FILE_BYTES = 10 * 2**20
+
+
+def too_large(path: Path, size: int | None = None) -> tuple[str, str] | None:
+    """Why a file (of ``size`` bytes, when given: an upload) is not read, as the expected form in Finnish
+    and English (how a problem of an own file is worded), or None when it is within :data:`MAX_FILE_BYTES`."""
+    size = Path(path).stat().st_size if size is None else size
+    if size <= MAX_FILE_BYTES:
+        return None
+    fi_size, en_size = formatting.number(size / 2**20, "fi", 1), formatting.number(size / 2**20, "en", 1)
+    limit, stem, suffix = MAX_FILE_BYTES // 2**20, Path(path).stem, Path(path).suffix
+    parts = f"{stem}_1{suffix}", f"{stem}_2{suffix}"  # the files of a kind are read together
+    return (
+        f"tiedosto, jonka koko on enintään {limit} Mt (tämä on {fi_size} Mt, joten sitä ei luettu); "
+        f"jaa se pienempiin tiedostoihin, esim. {parts[0]} ja {parts[1]}",
+        f"a file of at most {limit} MB (this one is {en_size} MB, so it was not read); "
+        f"split it into smaller files, e.g. {parts[0]} and {parts[1]}",
+    )
 
 
 def kind_of(path: Path) -> str | None:
@@ -65,6 +88,10 @@ class LocalFileRefused(RawSnapshotError):
     """A file in data/local/ that leads outside it (a link to another place); its content is never read."""
 
 
+class LocalFileTooLarge(LocalFileRefused):
+    """A file in data/local/ larger than :data:`MAX_FILE_BYTES`; its content is never read."""
+
+
 def discover(local_dir: Path) -> dict[str, list[Path]]:
     """Every kind -> its files in ``local_dir`` (sorted; an empty list when none). A file that is a link
     leading outside ``local_dir`` is refused."""
@@ -82,6 +109,9 @@ def discover(local_dir: Path) -> dict[str, list[Path]]:
                     f"kopioi tiedosto kansioon. / Refused: the file is a link that leads outside {_shown(local_dir)}; "
                     "copy the file into the folder instead. Nothing of it was read."
                 )
+            reason = too_large(path)
+            if reason is not None:
+                raise LocalFileTooLarge(f"{_shown(path)} – odotettu: {reason[0]} / expected: {reason[1]}")
             found[kind].append(path)
     return found
 

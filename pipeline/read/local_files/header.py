@@ -28,17 +28,7 @@ def map_header(
     for i, text in enumerate(header):
         if not text:
             if any(cell_at(cells, i) for _, cells in body):
-                problems.append(
-                    problem(
-                        shown,
-                        label,
-                        f"#{i + 1}",
-                        None,
-                        "",
-                        "otsikko sarakkeelle, jossa on arvoja; sallitut: " + allowed_fi,
-                        "a header for a column that has values; allowed: " + allowed_en,
-                    )
-                )
+                problems.append(blank_header(spec, shown, label, i))
             continue
         col = aliases.get(fold(text))
         if col is None:
@@ -81,6 +71,19 @@ def map_header(
                 )
             )
     return positions, problems
+
+
+def blank_header(spec: LocalKind, shown: str, label: str, i: int) -> dict:
+    """The header row has no name for column ``i`` (0-based), which has values."""
+    return problem(
+        shown,
+        label,
+        f"#{i + 1}",
+        None,
+        "",
+        "otsikko sarakkeelle, jossa on arvoja; sallitut: " + ", ".join(c.fi for c in spec.columns),
+        "a header for a column that has values; allowed: " + ", ".join(spec.names),
+    )
 
 
 def extra_cells(header: list[str], body: Rows, shown: str) -> list[dict]:

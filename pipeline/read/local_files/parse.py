@@ -122,11 +122,13 @@ def parse_cells(
     spec: LocalKind, raw: pd.DataFrame, body: Rows, problems: list[dict], shown: str = ""
 ) -> tuple[pd.DataFrame, set]:
     """Typed columns from the text cells; a value that does not parse becomes null and a problem.
-    Returns the frame and the (row position, column) of every such value."""
+    Returns the frame and the (row position, column) of every such value. Each distinct text of a column
+    is parsed once and its value shared (codes, dates and counts repeat down a column)."""
     parsed, bad = {}, set()
     for col in spec.columns:
         parser, dtype = PARSERS[col.type]
         values: list = []
+        known: dict[str, object] = {}
         for i, text in enumerate(raw[col.name]):
             if isinstance(text, FormulaCell):  # a formula whose result was never saved: not an empty cell
                 values.append(None)
@@ -136,8 +138,14 @@ def parse_cells(
             if text is None or not str(text).strip():
                 values.append(None)
                 continue
+            if text in known:
+                values.append(known[text])
+                continue
             try:
-                values.append(parser(str(text)))
+                value = parser(str(text))
+                if len(known) < _KNOWN:
+                    known[text] = value
+                values.append(value)
             except ValueError as exc:
                 values.append(None)
                 bad.add((i, col.name))
@@ -145,6 +153,9 @@ def parse_cells(
                 problems.append(problem(shown, body[i][0], col.fi, col.name, text, *expected))
         parsed[col.name] = _typed(values, dtype)
     return pd.DataFrame(parsed), bad
+
+
+_KNOWN = 100_000  # distinct texts remembered per column
 
 
 def _typed(values: list, dtype: str) -> pd.Series:

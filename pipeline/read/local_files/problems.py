@@ -58,6 +58,11 @@ def problem(file, row, column, column_en, value, expected_fi, expected_en) -> di
 
 
 def sorted_problems(problems: list[dict], spec: LocalKind) -> list[dict]:
+    return sorted(problems, key=_order(spec))
+
+
+def _order(spec: LocalKind):
+    """A problem's place: file, row number (0 for the file or its header), column in the kind's order."""
     order = {c.fi: i for i, c in enumerate(spec.columns)}
 
     def key(p):
@@ -65,4 +70,53 @@ def sorted_problems(problems: list[dict], spec: LocalKind) -> list[dict]:
         first = (p.get("column") or "").split("/")[0]
         return (str(p["file"]), number, order.get(first, len(order)))
 
-    return sorted(problems, key=key)
+    return key
+
+
+# The most problems one file reports: the first ones by row. A file with more is wrong throughout (a
+# column of dates in another form, the wrong file), and a line for each of 100 000 cells helps no one
+# and would hold the whole file in memory once more.
+MAX_PROBLEMS = 200
+
+
+class Problems(list):
+    """The problems of one file as they are found, at most ``2 * limit`` held at a time: beyond that the
+    later ones by row are only counted, so a file that is wrong throughout is read in bounded memory.
+    :meth:`final` gives the first ``limit`` in order, and one more line saying how many are not shown."""
+
+    def __init__(self, spec: LocalKind, shown: str, limit: int = MAX_PROBLEMS):
+        super().__init__()
+        self.key, self.shown, self.limit, self.dropped = _order(spec), shown, limit, 0
+
+    def append(self, p: dict) -> None:
+        super().append(p)
+        if len(self) >= 2 * self.limit:
+            self._trim()
+
+    def extend(self, problems) -> None:
+        for p in problems:
+            self.append(p)
+
+    def __iadd__(self, problems):  # type: ignore[misc]  # += keeps the bound, as append does
+        self.extend(problems)
+        return self
+
+    def _trim(self) -> None:
+        self.sort(key=self.key)
+        self.dropped += max(0, len(self) - self.limit)
+        del self[self.limit :]
+
+    def final(self) -> list[dict]:
+        self._trim()
+        if not self.dropped:
+            return list(self)
+        more = problem(
+            self.shown,
+            None,
+            None,
+            None,
+            None,
+            f"korjatut arvot myös {self.dropped} muussa kohdassa, joita ei näytetä (vain {self.limit} ensimmäistä)",
+            f"corrected values in {self.dropped} more places, not shown (only the first {self.limit} are)",
+        )
+        return [*self, more]

@@ -7,14 +7,15 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from pipeline.raw.local_files import too_large
 from pipeline.raw.snapshot import RawFile
 from pipeline.read.local_files.checks import overlapping_periods, pandera_problems, unknown_municipalities
 from pipeline.read.local_files.discover import discover
-from pipeline.read.local_files.header import cell_at, extra_cells, map_header
+from pipeline.read.local_files.header import blank_header, cell_at, extra_cells, map_header
 from pipeline.read.local_files.kinds import LocalKind, kind_spec
 from pipeline.read.local_files.parse import parse_cells
-from pipeline.read.local_files.problems import LocalFileError, display_path, problem, sorted_problems
-from pipeline.read.local_files.tables import UnreadableTable, table_rows
+from pipeline.read.local_files.problems import LocalFileError, Problems, display_path, problem
+from pipeline.read.local_files.tables import Rows, UnreadableTable, iter_table_rows
 
 SUMMED_BY_PERIOD = ("arrivals",)  # kinds whose periods are added up: two that overlap would count twice
 
@@ -25,27 +26,77 @@ def read_local_file(
     """One hand-kept file as a validated frame of canonical columns plus ``source_file``, ``source_row``.
 
     ``shown``: the name problems give the file (a raw copy is named by its original path in data/local/).
+    A file over :data:`~pipeline.raw.local_files.MAX_FILE_BYTES` is refused before a byte of it is read.
     Raises :class:`LocalFileError` with every problem of the file at once.
     """
-    spec, path = kind_spec(kind), Path(path)
+    kind_spec(kind)
+    path = Path(path)
     shown = shown or display_path(path)
     try:
-        rows = table_rows(path.read_bytes(), path.name)
-    except (OSError, UnreadableTable) as exc:
-        raise LocalFileError(
-            [
-                problem(
-                    shown,
-                    None,
-                    None,
-                    None,
-                    None,
-                    f"luettava CSV- tai XLSX-tiedosto ({exc})",
-                    f"a readable CSV or XLSX file ({exc})",
-                )
-            ]
-        ) from exc
-    if not rows:
+        reason = too_large(path)
+        content = path.read_bytes() if reason is None else b""
+    except OSError as exc:
+        raise _unreadable(shown, exc) from exc
+    if reason is not None:
+        raise LocalFileError([problem(shown, None, None, None, None, *reason)])
+    return read_local_bytes(kind, content, path.name, municipality_codes, shown=shown, source_file=str(path))
+
+
+def read_local_bytes(
+    kind: str,
+    content: bytes,
+    filename: str,
+    municipality_codes: set[str] | None = None,
+    *,
+    shown: str | None = None,
+    source_file: str | None = None,
+) -> pd.DataFrame:
+    """An own file's bytes (a file read, an upload) as :func:`read_local_file` reads it; ``filename``
+    tells CSV from XLSX. Within bounded memory: the size is checked first, the rows are streamed and only
+    the cells of the kind's columns are kept (each distinct text once), at most :data:`MAX_ROWS` rows and
+    :data:`~pipeline.read.local_files.problems.MAX_PROBLEMS` problems."""
+    spec = kind_spec(kind)
+    shown = shown or filename
+    reason = too_large(Path(filename), size=len(content))
+    if reason is not None:
+        raise LocalFileError([problem(shown, None, None, None, None, *reason)])
+    problems = Problems(spec, shown)
+    try:
+        labels, columns = _stream(spec, iter_table_rows(content, filename), shown, problems)
+    except UnreadableTable as exc:
+        raise _unreadable(shown, exc) from exc
+    body: Rows = [(label, _NO_CELLS) for label in labels]  # the checks name a row by its label
+    missing = {c.name for c in spec.columns if c.name not in columns}
+    raw = pd.DataFrame(
+        {name: columns.get(name, [None] * len(labels)) for name in spec.names}, index=range(len(labels)), dtype="object"
+    )
+    del columns
+    parsed, bad_cells = parse_cells(spec, raw, body, problems, shown)
+    problems += unknown_municipalities(parsed, raw, body, shown, municipality_codes)
+    parsed["source_file"] = pd.Series([source_file or shown] * len(body), dtype="object")
+    parsed["source_row"] = pd.Series(labels, dtype="object")
+    try:
+        valid = spec.model.validate(parsed, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        problems += pandera_problems(spec, exc.failure_cases, raw, parsed, body, shown, bad_cells, missing)
+        valid = None
+    if problems:
+        raise LocalFileError(problems.final())
+    return _finish(spec, valid)
+
+
+# The most rows of data one file is read for: 10 MiB (the size limit) of the shortest rows a kind can
+# have. A file with more is not read to the end, so that the rows kept stay within bounded memory.
+MAX_ROWS = 200_000
+_NO_CELLS: list[str] = []  # a row of ``body`` keeps its label only
+_SHARED = 100_000  # distinct texts kept once per column (codes, dates, counts repeat; notes may not)
+
+
+def _stream(spec: LocalKind, rows, shown: str, problems: Problems) -> tuple[list[str], dict[str, list]]:
+    """The header and the rows, one at a time: each row's label and the cells of the header's known
+    columns (each distinct text held once); problems of the header and of cells outside it."""
+    first = next(rows, None)
+    if first is None:
         raise LocalFileError(
             [
                 problem(
@@ -59,25 +110,60 @@ def read_local_file(
                 )
             ]
         )
-    (header_label, header), body = rows[0], rows[1:]
-    positions, problems = map_header(spec, header, body, shown, header_label)
-    missing = {c.name for c in spec.columns if c.name not in positions}
-    problems += extra_cells(header, body, shown)
-    raw = pd.DataFrame(
-        {name: [cell_at(cells, positions.get(name)) for _, cells in body] for name in spec.names}, dtype="object"
+    header_label, header = first
+    positions, header_problems = map_header(spec, header, [], shown, header_label)
+    problems += header_problems
+    blank = [i for i, text in enumerate(header) if not text]
+    blank_with_values: set[int] = set()
+    labels: list[str] = []
+    columns: dict[str, list] = {name: [] for name in positions}
+    shared: dict[str, dict[str, str]] = {name: {} for name in positions}
+    for label, cells in rows:
+        if len(labels) >= MAX_ROWS:
+            limit = f"{MAX_ROWS:_}".replace("_", " ")
+            raise LocalFileError(
+                [
+                    problem(
+                        shown,
+                        label,
+                        None,
+                        None,
+                        None,
+                        f"tiedosto, jossa on enintään {limit} riviä tietoja (tässä on enemmän, joten sitä "
+                        "ei luettu loppuun); jaa se pienempiin tiedostoihin",
+                        f"a file of at most {limit} rows of data (this one has more, so it was not read "
+                        "to the end); split it into smaller files",
+                    )
+                ]
+            )
+        labels.append(label)
+        blank_with_values.update(i for i in blank if cell_at(cells, i))
+        if len(cells) > len(header) and any(cells[len(header) :]):
+            problems += extra_cells(header, [(label, cells)], shown)
+        for name, position in positions.items():
+            text = cell_at(cells, position)
+            if type(text) is str:  # a FormulaCell stays what it is
+                seen = shared[name]
+                text = seen.setdefault(text, text) if len(seen) < _SHARED else seen.get(text, text)
+            columns[name].append(text)
+    problems += [blank_header(spec, shown, header_label, i) for i in sorted(blank_with_values)]
+    return labels, columns
+
+
+def _unreadable(shown: str, exc: Exception) -> LocalFileError:
+    return LocalFileError(
+        [
+            problem(
+                shown,
+                None,
+                None,
+                None,
+                None,
+                f"luettava CSV- tai XLSX-tiedosto ({exc})",
+                f"a readable CSV or XLSX file ({exc})",
+            )
+        ]
     )
-    parsed, bad_cells = parse_cells(spec, raw, body, problems, shown)
-    problems += unknown_municipalities(parsed, raw, body, shown, municipality_codes)
-    parsed["source_file"] = pd.Series([str(path)] * len(body), dtype="object")
-    parsed["source_row"] = pd.Series([label for label, _ in body], dtype="object")
-    try:
-        valid = spec.model.validate(parsed, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        problems += pandera_problems(spec, exc.failure_cases, raw, parsed, body, shown, bad_cells, missing)
-        valid = None
-    if problems:
-        raise LocalFileError(sorted_problems(problems, spec))
-    return _finish(spec, valid)
 
 
 def read_local_dir(local_dir: Path, municipality_codes: set[str] | None = None) -> dict[str, pd.DataFrame]:
