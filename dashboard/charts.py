@@ -198,27 +198,36 @@ def share_trend_summary(frame: pd.DataFrame, year: int) -> str:
 
 
 def compare_lines(frame: pd.DataFrame, selected: str, order: list[str], title: str, source: str | None) -> go.Figure:
-    """``frame``: kunta_code, label, year, share_pct, share_text. The selected municipality is blue and bold;
-    the others follow ``order`` (the user's choice) in colour and legend."""
+    """``frame``: kunta_code, label, year, share_pct, share_text, count_text (optional). The selected
+    municipality is blue and bold; the others follow ``order`` (the user's choice) in colour and legend; the
+    codes ``region`` and ``country`` are drawn as on the profile page (orange dashes, black dots)."""
     fig = go.Figure()
     codes = [selected] + [c for c in order if c != selected]
     years = _years(frame)
-    for i, code in enumerate(c for c in codes if c in set(frame["kunta_code"])):
+    others = [c for c in codes if c != selected and c not in ("region", "country")]
+    for code in (c for c in codes if c in set(frame["kunta_code"])):
         rows = _every_year(frame[frame["kunta_code"] == code], years)
+        if "count_text" not in rows:
+            rows = rows.assign(count_text=formatting.MISSING)
+        rows = rows.assign(count_text=rows["count_text"].fillna(formatting.MISSING).replace("", formatting.MISSING))
         own = code == selected
-        colour = MUNICIPALITY if own else OTHERS[(i - 1) % len(OTHERS)]
-        dash = "solid" if own else DASHES[(i - 1) % len(DASHES)]
+        if code in ("region", "country"):  # the region and the country as on the profile page
+            colour, dash, width = ROLE_STYLE[code]
+        else:
+            i = others.index(code) if not own else 0
+            colour = MUNICIPALITY if own else OTHERS[i % len(OTHERS)]
+            dash, width = ("solid", 4) if own else (DASHES[i % len(DASHES)], 2)
         fig.add_trace(
             go.Scatter(
                 x=rows["year"],
                 y=rows["share_pct"],
                 name=rows["label"].iloc[0],
                 mode="lines+markers",
-                line={"color": colour, "dash": dash, "width": 4 if own else 2},
+                line={"color": colour, "dash": dash, "width": width},
                 marker={"size": 8 if own else 6},
-                customdata=rows[["label", "share_text"]],
+                customdata=rows[["label", "share_text", "count_text"]],
                 connectgaps=False,
-                hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>",
+                hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b> (%{customdata[2]})<extra></extra>",
             )
         )
     _share_axis(fig, frame["share_pct"].max() if frame["share_pct"].notna().any() else 1)

@@ -19,6 +19,7 @@ muni = data.municipality(code)
 name = label[code]
 year_end = f"{year}-12-31"
 HIGHLIGHT = "background-color: #d6eaf8; font-weight: 600"
+LINK = "vertaa"  # the chosen municipalities in the link: ?vertaa=111,560,098
 
 st.title(t("cmp_title"))
 st.markdown(t("cmp_intro", name=name))
@@ -37,6 +38,12 @@ st.header(t("cmp_side_by_side"), divider="gray")
 if st.session_state.get("comparison_for") != code or "comparison_kunnat" not in st.session_state:
     st.session_state["comparison_kunnat"] = default_selection()
     st.session_state["comparison_for"] = code
+link = st.query_params.get(LINK)
+if link is not None and link != st.session_state.get("_seen_vertaa"):  # a pasted link sets the choice
+    wanted = list(dict.fromkeys(c for c in (part.strip().zfill(3) for part in link.split(",")) if c in label))
+    if wanted:
+        st.session_state["comparison_kunnat"] = wanted[:12]
+st.session_state["_seen_vertaa"] = link
 alphabetical = sorted(label, key=lambda c: label[c].casefold())
 chosen = st.multiselect(
     t("cmp_pick"),
@@ -46,6 +53,12 @@ chosen = st.multiselect(
     help=t("cmp_pick_help"),
     max_selections=12,
 )
+if st.query_params.get(LINK) != ",".join(chosen):
+    st.query_params[LINK] = ",".join(chosen)
+    st.session_state["_seen_vertaa"] = ",".join(chosen)  # our own write is not a new link
+with_areas = st.toggle(
+    t("cmp_add_areas", region=muni[f"region_name_{lang()}"]), key="comparison_areas", help=t("cmp_add_areas_help")
+)
 if not chosen:
     st.info(t("cmp_pick_empty"))
 else:
@@ -53,20 +66,43 @@ else:
     rows = fls[(fls["area_level"] == "municipality") & fls["area_code"].isin(chosen)].copy()
     rows = rows.rename(columns={"area_code": "kunta_code"})
     rows["label"] = rows["kunta_code"].map(label)
+    areas: list[str] = []
+    if with_areas:  # the region's and the country's published or computed figures, through the same rule
+        region_rows = fls[(fls["area_level"] == "region") & (fls["area_code"] == muni["region_code"])]
+        country_rows = fls[(fls["area_level"] == "country") & (fls["area_code"] == "SSS")]
+        extra = pd.concat(
+            [
+                region_rows.assign(kunta_code="region", label=muni[f"region_name_{lang()}"]),
+                country_rows.assign(kunta_code="country", label=t("whole_country")),
+            ]
+        )
+        extra = extra[extra["year"].isin(rows["year"].unique())]
+        rows = pd.concat([rows, extra.drop(columns=["area_code"])], ignore_index=True)
+        areas = [a for a in ("region", "country") if a in set(rows["kunta_code"])]
     rows["share_text"] = [share_text(v, f) for v, f in zip(rows["share_pct"], rows["speakers_flag"])]
+    rows["count_text"] = [count_text(v, f) for v, f in zip(rows["speakers"], rows["speakers_flag"])]
+    names = {**label, **dict(zip(rows["kunta_code"], rows["label"]))}
     years = sorted(rows["year"].astype(int).unique())
-    wide = rows.pivot(index="kunta_code", columns="year", values="share_text").reindex(chosen)
-    wide.index = [label[c] for c in wide.index]
+    measure = st.segmented_control(
+        t("cmp_measure"),
+        ["share", "count"],
+        default="share",
+        format_func=lambda m: t("share") if m == "share" else t("speakers"),
+        key="comparison_measure",
+    )
+    cell = "count_text" if measure == "count" else "share_text"
+    wide = rows.pivot(index="kunta_code", columns="year", values=cell).reindex(chosen + areas)
+    wide.index = [names[c] for c in wide.index]
     wide.columns = [str(int(c)) for c in wide.columns]
     st.dataframe(wide.fillna("–"), width="stretch", key="comparison_side_table")
     sources = list(dict.fromkeys(rows["share_source"].dropna()))
     title = t("cmp_lines_title", first=years[0], last=years[-1])
     st.plotly_chart(
-        charts.compare_lines(rows, code, chosen, title, sources[0] if sources else None),
+        charts.compare_lines(rows, code, chosen + areas, title, sources[0] if sources else None),
         config=charts.config(f"vertailu_{code}"),
         key="comparison_lines",
     )
-    st.markdown(charts.compare_lines_summary(rows, name, year))
+    st.markdown(charts.compare_lines_summary(rows[rows["kunta_code"].isin(chosen)], name, year))
     about = components.source_caption(
         sources=sources,
         dates=rows["reference_date"],
@@ -74,7 +110,9 @@ else:
         computed=list(zip(rows["label"], rows["share_method"])),
         small_counts=(rows["speakers_flag"] == disclosure.CONFIDENTIAL).any(),
     )
-    out = rows.sort_values(["kunta_code", "year"])
+    out = rows.assign(order=rows["kunta_code"].map({c: i for i, c in enumerate(chosen + areas)}))
+    out = out.sort_values(["order", "year"])
+    out["kunta_code"] = out["kunta_code"].where(out["kunta_code"].isin(chosen))
     components.downloads(
         pd.DataFrame(
             {
@@ -86,6 +124,8 @@ else:
                 t("marking"): [components.share_marking(v, f) for v, f in zip(out["share_pct"], out["speakers_flag"])],
                 t("method"): components.method_words(out["share_method"]),
                 t("source"): out["share_source"],
+                t("speakers"): out["speakers"],
+                f"{t('speakers')}: {t('marking').lower()}": [components.marking(f) for f in out["speakers_flag"]],
             }
         ),
         f"vertailu_{code}",
@@ -122,8 +162,11 @@ with table_col:
         "region": t("region"),
         "share_pct": t("share_short"),
         "change": t("change_short"),
+        "count_text": t("speakers"),
     }
-    shown = ranked.assign(region=ranked["kunta_code"].map(region_label))[list(cols)].rename(columns=cols)
+    counts = [count_text(v, f) for v, f in zip(ranked["speakers"], ranked["speakers_flag"])]
+    shown = ranked.assign(region=ranked["kunta_code"].map(region_label), count_text=counts)
+    shown = shown[list(cols)].rename(columns=cols)
     hidden_rows = ranked.index[ranked["share_pct"].isna() & (ranked["speakers_flag"] == disclosure.CONFIDENTIAL)]
     selected_rows = ranked.index[ranked["kunta_code"] == code]
     styler = (
@@ -146,9 +189,10 @@ with table_col:
         column_config={
             t("rank"): st.column_config.Column(width=45),
             t("municipality"): st.column_config.Column(width=150),
-            t("region"): st.column_config.Column(width=130),
+            t("region"): st.column_config.Column(width=120),
             t("share_short"): st.column_config.Column(width=75, help=t("share_of_population")),
             t("change_short"): st.column_config.Column(width=95, help=t("change")),
+            t("speakers"): st.column_config.Column(width=90, help=t("card_count")),
         },
     )
 with map_col:

@@ -168,3 +168,41 @@ def test_a_partial_year_stays_chosen_when_the_language_changes(curated, monkeypa
     at, _ = run_page(monkeypatch, None, kunta="111", vuosi="2025")
     at.radio(key="lang").set_value("sv").run()
     assert not at.exception and at.session_state["vuosi"] == 2025
+
+
+# -- 11. the comparison: the choice in the link, the region and the country, counts ----------------------
+
+
+def test_the_chosen_municipalities_come_from_the_link_and_go_back_into_it(curated, monkeypatch):
+    at, _ = run_page(monkeypatch, "app_pages/comparison.py", kunta="111", vuosi="2024", vertaa="111,560,98")
+    assert at.multiselect(key="comparison_kunnat").value == ["111", "560", "098"]
+    assert list(at.dataframe[0].value.index) == ["Heinola", "Orimattila", "Hollola"]
+    at.multiselect(key="comparison_kunnat").unselect("560").run()
+    assert at.query_params["vertaa"] == "111,098"
+
+
+def test_the_region_and_the_country_can_be_added_and_counts_are_shown(curated, monkeypatch):
+    at, offered = run_page(monkeypatch, "app_pages/comparison.py", kunta="111", vuosi="2024", vertaa="111,560")
+    at.toggle(key="comparison_areas").set_value(True).run()
+    side = at.dataframe[0].value
+    assert list(side.index) == ["Heinola", "Orimattila", "Päijät-Häme", "Koko maa"]
+    assert side.loc["Päijät-Häme", "2024"].replace("\u00a0", " ") == "7,8 %"
+    names = [tr["name"] for tr in json.loads(at.get("plotly_chart")[0].proto.spec)["data"]]
+    assert names == ["Heinola", "Orimattila", "Päijät-Häme", "Koko maa"]
+    at.segmented_control(key="comparison_measure").set_value("count").run()
+    side = at.dataframe[0].value
+    assert side.loc["Heinola", "2024"].replace("\u00a0", " ") == "988"
+    assert side.loc["Päijät-Häme", "2024"].replace("\u00a0", " ") == "15 950"
+    ranking = at.dataframe[1].value
+    assert ranking.loc[ranking["Kunta"] == "Heinola", "Vieraskielisiä"].iloc[0].replace("\u00a0", " ") == "988"
+
+
+def test_sottunga_hidden_count_is_not_a_subtraction_away_from_aland(curated, monkeypatch):
+    """With every Åland municipality and the region shown, a hidden count is never the only one hidden."""
+    from dashboard import data
+
+    fls = data.foreign_language_speakers()
+    aland = data.municipalities().query("region_code == '21'")["kunta_code"]
+    for year, rows in fls[(fls["area_level"] == "municipality") & fls["area_code"].isin(aland)].groupby("year"):
+        hidden = rows["speakers"].isna().sum()
+        assert hidden != 1, year
