@@ -102,6 +102,7 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", default="fi", help="fi (default), sv or en")
     report.add_argument("--format", default="pdf", help="pdf (default), docx or html")
     report.add_argument("--out", required=True, help="the file to write (with --all: the folder)")
+    report.add_argument("--jobs", type=int, default=1, help="with --all: reviews made at once (processes)")
     report.set_defaults(command=cmd_report)
 
     status = sub.add_parser(
@@ -375,7 +376,9 @@ def cmd_report(args) -> int:
         marts = Marts.load(con)
         try:
             if args.all:
-                written = write_all(marts, args.year, args.lang, args.format, Path(args.out), progress=print)
+                written = write_all(
+                    marts, args.year, args.lang, args.format, Path(args.out), progress=print, jobs=args.jobs
+                )
                 print(f"wrote {len(written)} reviews into {args.out}")
             else:
                 print(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -89,8 +90,10 @@ def write_all(
     form: str,
     folder: Path,
     progress: Callable[[str], None] = lambda _: None,
+    jobs: int = 1,
 ) -> list[Path]:
-    """One review per municipality into ``folder`` (``<code>_<name>_<year>.<format>``)."""
+    """One review per municipality into ``folder`` (``<code>_<name>_<year>.<format>``); with ``jobs`` > 1
+    in that many processes, each reading the database on its own (read-only)."""
     check_options(lang, form)
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
@@ -98,19 +101,47 @@ def write_all(
     if not folder.parent.exists():
         raise ReviewError(f"the folder {folder.parent} does not exist; nothing was written")
     folder.mkdir(exist_ok=True)
+    codes = sorted(marts["dim_municipality"]["kunta_code"])
+    if jobs <= 1:
+        results = [_write_one(marts, code, year, lang, form, folder) for code in codes]
+    else:
+        database = marts.con.execute("select path from duckdb_databases() where database_name = current_database()")
+        path = database.fetchone()[0]  # type: ignore[index]
+        with ProcessPoolExecutor(jobs, initializer=_open_worker, initargs=(path,)) as pool:
+            results = list(
+                pool.map(_write_in_worker, codes, *zip(*[(year, lang, form, folder)] * len(codes)), chunksize=8)
+            )
     written = []
-    for muni in marts["dim_municipality"].sort_values("kunta_code").to_dict("records"):
-        subject = Subject((muni,))
-        try:
-            y = review_year(marts, subject, year)
-        except ProfileError as exc:
-            progress(f"skipped {muni['kunta_code']} {muni['name_fi']}: {exc}")
-            continue
-        target = folder / f"{muni['kunta_code']}_{_safe(muni['name_fi'])}_{y}.{form}"
-        atomic_write(target, render(build_review(marts, subject, y, lang), form))
-        written.append(target)
-        progress(f"wrote {target}")
+    for target, skipped in results:
+        progress(skipped or f"wrote {target}")
+        if target is not None:
+            written.append(target)
     return written
+
+
+def _write_one(marts: Marts, code: str, year: int | None, lang: str, form: str, folder: Path):
+    muni = marts.municipality(code)
+    subject = Subject((muni,))
+    try:
+        y = review_year(marts, subject, year)
+    except ProfileError as exc:
+        return None, f"skipped {code} {muni['name_fi']}: {exc}"
+    target = folder / f"{code}_{_safe(muni['name_fi'])}_{y}.{form}"
+    atomic_write(target, render(build_review(marts, subject, y, lang), form))
+    return target, None
+
+
+_WORKER: dict[str, Marts] = {}
+
+
+def _open_worker(path: str) -> None:
+    import duckdb
+
+    _WORKER["marts"] = Marts.load(duckdb.connect(path, read_only=True))
+
+
+def _write_in_worker(code: str, year: int | None, lang: str, form: str, folder: Path):
+    return _write_one(_WORKER["marts"], code, year, lang, form, folder)
 
 
 def _safe(name: str) -> str:
