@@ -256,8 +256,17 @@ def compare_lines_summary(frame: pd.DataFrame, selected_label: str, year: int) -
 # -- the map -------------------------------------------------------------------------------------------
 
 
-def share_map(geojson: dict, frame: pd.DataFrame, selected: str, title: str, source: str | None) -> go.Figure:
-    """A choropleth of the share (no tile map: works offline). ``frame``: kunta_code, label, share_pct, share_text."""
+def share_map(
+    geojson: dict,
+    frame: pd.DataFrame,
+    selected: str,
+    title: str,
+    source: str | None,
+    region_of: dict[str, str] | None = None,
+) -> go.Figure:
+    """A choropleth of the share (no tile map: works offline). ``frame``: kunta_code, label, share_pct, share_text.
+    ``region_of`` (municipality code → region code) draws the regions' borders; the selected municipality is
+    outlined and named."""
     shown = frame[frame["share_pct"].notna()]
     hidden = frame[frame["share_pct"].isna()]
     top, step = _colour_top(shown["share_pct"])
@@ -311,16 +320,78 @@ def share_map(geojson: dict, frame: pd.DataFrame, selected: str, title: str, sou
             z=[0] * len(own),
             colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
             showscale=False,
-            marker={"line": {"color": "#D55E00", "width": 3}},
+            marker={"line": {"color": "#D55E00", "width": 4}},
             customdata=own[["label", "share_text"]],
             hovertemplate="<b>%{customdata[0]}: %{customdata[1]}</b><extra></extra>",
         )
     )
+    if region_of:
+        lon, lat = region_borders(geojson, region_of)
+        fig.add_trace(
+            go.Scattergeo(
+                lon=lon,
+                lat=lat,
+                mode="lines",
+                line={"color": "#333333", "width": 1.3},
+                hoverinfo="skip",
+                showlegend=False,
+                name=t("region"),
+            )
+        )
+    centre = _centre(geojson, selected)
+    if centre and len(own):
+        fig.add_trace(
+            go.Scattergeo(
+                lon=[centre[0]],
+                lat=[centre[1]],
+                mode="markers+text",
+                text=[own["label"].iloc[0]],
+                textposition="middle right",
+                textfont={"size": 14, "color": "#D55E00", "family": FONT},
+                marker={"size": 11, "color": "#D55E00", "line": {"color": "white", "width": 2}},
+                hoverinfo="skip",
+                showlegend=False,
+                name=own["label"].iloc[0],
+            )
+        )
     # Mercator keeps Finland upright; plotly's fitbounds does not work with rotated projections.
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    _layout(fig, title, source, height=760)
+    _layout(fig, title, source, height=1000)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 40}, dragmode=False, modebar={"orientation": "v"})
     return fig
+
+
+def _rings(feature: dict) -> list:
+    geometry = feature["geometry"]
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [ring for polygon in polygons for ring in polygon]
+
+
+def region_borders(geojson: dict, region_of: dict[str, str]) -> tuple[list, list]:
+    """The lines between municipalities of different regions (an edge two neighbours share), as plotly
+    lon/lat lists broken by None."""
+    owners: dict[frozenset, set] = {}
+    for feature in geojson["features"]:
+        region = region_of.get(feature["properties"]["kunta_code"])
+        for ring in _rings(feature):
+            for a, b in zip(ring, ring[1:]):
+                owners.setdefault(frozenset((tuple(a), tuple(b))), set()).add(region)
+    lon: list = []
+    lat: list = []
+    for edge, regions in owners.items():
+        if len(regions) > 1 and len(edge) == 2:
+            (x1, y1), (x2, y2) = edge
+            lon += [x1, x2, None]
+            lat += [y1, y2, None]
+    return lon, lat
+
+
+def _centre(geojson: dict, code: str) -> tuple[float, float] | None:
+    for feature in geojson["features"]:
+        if feature["properties"]["kunta_code"] == code:
+            points = [p for ring in _rings(feature)[:1] for p in ring]
+            return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+    return None
 
 
 def _colour_top(shares: pd.Series) -> tuple[float, float]:

@@ -154,8 +154,7 @@ else:
         )
     )
 
-table_col, map_col = st.columns([6, 5], gap="medium")
-with table_col:
+with st.container():  # the table, then the map below it in the page's full width
     cols = {
         "rank": t("rank"),
         "label": t("municipality"),
@@ -188,17 +187,18 @@ with table_col:
         key="comparison_ranking",
         column_config={
             t("rank"): st.column_config.Column(width=45),
-            t("municipality"): st.column_config.Column(width=150),
+            t("municipality"): st.column_config.Column(width=140),
             t("region"): st.column_config.Column(width=120),
             t("share_short"): st.column_config.Column(width=75, help=t("share_of_population")),
             t("change_short"): st.column_config.Column(width=95, help=t("change")),
-            t("speakers"): st.column_config.Column(width=90, help=t("card_count")),
+            t("speakers"): st.column_config.Column(width=115, help=t("card_count")),
         },
     )
-with map_col:
+with st.container():
     map_title = t("cmp_map", year=year)
     source = ranked["share_source"].dropna().iloc[0] if ranked["share_source"].notna().any() else None
-    figure = charts.share_map(data.boundaries_geojson(), ranked, code, map_title, source)
+    region_of = dict(zip(munis["kunta_code"], munis["region_code"]))
+    figure = charts.share_map(data.boundaries_geojson(), ranked, code, map_title, source, region_of)
     st.plotly_chart(figure, config=charts.config(f"kartta_{year}", zoom=True), key="comparison_map")
 st.markdown(charts.share_map_summary(ranked, name))
 about = components.source_caption(

@@ -206,3 +206,15 @@ def test_sottunga_hidden_count_is_not_a_subtraction_away_from_aland(curated, mon
     for year, rows in fls[(fls["area_level"] == "municipality") & fls["area_code"].isin(aland)].groupby("year"):
         hidden = rows["speakers"].isna().sum()
         assert hidden != 1, year
+
+
+# -- 8. the map: region borders and the selected municipality marked --------------------------------------
+
+
+def test_the_map_draws_region_borders_and_names_the_selected_municipality(curated, monkeypatch):
+    at, _ = run_page(monkeypatch, "app_pages/comparison.py", kunta="111", vuosi="2024")
+    spec = json.loads(next(c for c in at.get("plotly_chart") if c.key == "comparison_map").proto.spec)
+    kinds = [(tr["type"], tr.get("mode"), tr.get("text")) for tr in spec["data"] if tr["type"] == "scattergeo"]
+    assert ("scattergeo", "lines", None) in kinds
+    assert ("scattergeo", "markers+text", ["Heinola"]) in kinds
+    assert spec["layout"]["height"] >= 1000
