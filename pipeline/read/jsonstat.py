@@ -69,6 +69,10 @@ def _check_dataset(dataset) -> tuple[list[str], list[int]]:
         raise ValueError(f'JSON-stat "id" and "size" must be arrays of equal length, got {ids!r} and {sizes!r}')
     if not all(isinstance(s, int) and not isinstance(s, bool) and s >= 0 for s in sizes):
         raise ValueError(f'JSON-stat "size" must hold non-negative integers, got {sizes!r}')
+    if not all(isinstance(dim_id, str) for dim_id in ids):
+        raise ValueError(f'JSON-stat "id" must hold the dimensions\' ids as strings, got {ids!r}')
+    if not isinstance(dimensions, dict):
+        raise ValueError(f'JSON-stat "dimension" must be an object, got {type(dimensions).__name__}')
     if len(set(ids)) != len(ids) or {"value", "status"} & set(ids):
         raise ValueError(f'JSON-stat dimension ids must be unique and not "value"/"status", got {ids!r}')
     absent = [dim_id for dim_id in ids if dim_id not in dimensions]

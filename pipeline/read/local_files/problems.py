@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from pipeline.read.local_files.kinds import LocalKind
@@ -32,9 +33,18 @@ def format_problem(p: dict) -> str:
 
 
 def short(value, limit: int = 40) -> str:
-    """A cell as the message shows it: at most ``limit`` characters, so no more of a file is echoed."""
+    """A cell as the message shows it: at most ``limit`` characters, so no more of a file is echoed, and
+    control characters and line breaks written as escapes (``\\n``), so that a problem stays one line."""
     text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return "".join(_escaped(ch) if unicodedata.category(ch) in _BREAKING else ch for ch in text)
+
+
+_BREAKING = ("Cc", "Zl", "Zp")  # control characters, line and paragraph separators
+
+
+def _escaped(ch: str) -> str:
+    return ch.encode("unicode_escape").decode("ascii")
 
 
 def display_path(path: Path) -> str:
