@@ -106,6 +106,8 @@ def resolve_values(variable: dict, wanted, table: str = "") -> list[str]:
             )
         return chosen
     chosen, missing = [], []
+    if not isinstance(wanted, str | list | tuple) or not wanted:
+        raise PxWebError(f"{_where(table)}: the query for {code} selects no values ({wanted!r})")
     for w in [wanted] if isinstance(wanted, str) else wanted:
         w = str(w)
         hits = [w] if w in values else [v for v in values if _unprefixed(v) == _unprefixed(w)]
