@@ -57,6 +57,7 @@ def test_a_removed_file_is_a_snapshot_too(raw_root, tmp_path):
     newest = raw_root / DATASET / local_snapshots(raw_root)[-1]
     assert sorted(p.name for p in newest.iterdir() if not p.name.endswith(".meta.json")) == [
         "arrivals.csv",
+        "groups.csv",
         "manifest.json",
         "quota.csv",
     ]
