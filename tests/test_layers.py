@@ -17,6 +17,12 @@ ALLOWED = {
     "report": set(),
 }
 SHARED = {"paths", "registry", "disclosure", "formatting", "i18n"}
+# modules that may import more than their layer, and why
+EXCEPTIONS = {
+    # the dashboard's upload of own files ("Lisää omat tiedot"): checks a file as the refresh reads it,
+    # stores it in data/local/ and rebuilds the database; the only write the dashboard makes
+    "pipeline/report/own_files.py": {"raw", "read", "build"},
+}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -44,7 +50,8 @@ def test_a_layer_imports_only_the_layers_before_it(layer):
     for path in sorted((ROOT / "pipeline" / layer).rglob("*.py")):
         for module in imported_modules(path):
             other = layer_of(module)
-            if other and other != layer and other not in ALLOWED[layer]:
+            allowed = ALLOWED[layer] | EXCEPTIONS.get(str(path.relative_to(ROOT)), set())
+            if other and other != layer and other not in allowed:
                 wrong.append(f"{path.relative_to(ROOT)} imports {module}")
     assert wrong == []
 
