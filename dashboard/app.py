@@ -126,6 +126,7 @@ def pages() -> list:
     ]
     if (PAGES / "impact.py").exists():  # the impact-indicator page, when it has landed
         found.append(st.Page("app_pages/impact.py", title=t("nav_impact"), icon=":material/insights:"))
+    found.append(st.Page("app_pages/group.py", title=t("nav_group"), icon=":material/groups:"))
     found.append(st.Page("app_pages/sources.py", title=t("nav_sources"), icon=":material/info:"))
     return found
 
@@ -142,7 +143,7 @@ def main() -> None:
         st.title("Kotoprofiili")
         st.error(problem, icon=":material/database:")
         st.stop()
-    st.html(components.CARD_CSS)
+    st.html(components.CARD_CSS + components.PRINT_CSS)  # the print stylesheet: the browser's own print
     navigation = st.navigation(pages())
     sidebar()
     note = st.session_state.pop("_link_note", None)

@@ -25,6 +25,28 @@ CARD_CSS = """<style>
 [data-testid="stMetricDelta"] * {white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; overflow-wrap: anywhere;}
 </style>"""
+# The browser's own print (Ctrl+P): the page's content only, on A4, no card, chart or table row split
+# across pages. Streamlit's frame scrolls inside a 100vh box, which would print as one cut page.
+PRINT_CSS = """<style>
+@media print {
+  @page {size: A4; margin: 12mm;}
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+  [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+  [data-testid="stButton"], [data-testid="stDownloadButton"], [data-testid="stLinkButton"],
+  [data-testid="stElementToolbar"], [data-testid="stBottom"], [data-testid="stSidebarNav"],
+  [data-testid="stExpandSidebarButton"], footer {display: none !important;}
+  html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
+  [data-testid="stMainBlockContainer"] {height: auto !important; min-height: 0 !important;
+    overflow: visible !important; position: static !important;}
+  [data-testid="stMain"] {margin-left: 0 !important;}
+  [data-testid="stMainBlockContainer"] {padding: 0 !important; max-width: 100% !important;}
+  [data-testid="stMetric"], [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stPlotlyChart"],
+  [data-testid="stImage"], [data-testid="stTable"] tr, [data-testid="stAlert"], [data-testid="stCaptionContainer"],
+  [data-testid="stHorizontalBlock"] {break-inside: avoid !important; page-break-inside: avoid !important;}
+  h1, h2, h3, [data-testid="stHeading"] {break-after: avoid !important; page-break-after: avoid !important;}
+  * {-webkit-print-color-adjust: exact !important; print-color-adjust: exact !important;}
+}
+</style>"""
 
 
 # -- numbers -------------------------------------------------------------------------------------------

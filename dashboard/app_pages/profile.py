@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import charts, components, data
 from dashboard.components import count_text, day_text, share_text
 from dashboard.i18n import lang, t
+from dashboard.review_downloads import review_buttons
 from pipeline import disclosure, formatting
 from pipeline import i18n as catalog
 
@@ -57,6 +58,7 @@ st.title(name)
 st.markdown(
     f"{t('region')}: **{region_name}** · {t('wellbeing_county')}: **{county_name}** · {t('municipality_code')} {code}"
 )
+review_buttons((code,), year, name, f"{code}_maahanmuuttoprofiili")  # the printed review, made on click
 
 # -- headline cards ------------------------------------------------------------------------------------
 own_share = share_text(own.get("share_pct"), own.get("speakers_flag"))

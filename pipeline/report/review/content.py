@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pipeline import disclosure, i18n
 from pipeline import formatting as fmt
-from pipeline import i18n
 from pipeline.report.review import words
 from pipeline.report.review.chart_data import charts
 from pipeline.report.review.figures import Figures, compute
@@ -99,7 +99,11 @@ def key_figures(subject: Subject, figs: Figures, lang: str) -> Table:
             [
                 i18n.text("review_group_total_label", lang, group=subject.name(lang)),
                 words.share(figs.total_share, figs.total.flag, lang),
-                words.count(figs.total.value, figs.total.flag, lang),
+                # hidden because a member's is: "..", as a figure derived from a hidden count (never "< 5":
+                # the total is not small, it would give the hidden member's count away)
+                disclosure.SYMBOL_DERIVED
+                if figs.total.hidden_members
+                else words.count(figs.total.value, figs.total.flag, lang),
                 fmt.number(figs.total_population, lang) + ("*" if prelim else ""),
                 fmt.MISSING,
             ]
