@@ -7,7 +7,7 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, data
+from dashboard import charts, components, data, own_files
 from dashboard.components import count_text
 from dashboard.i18n import column, lang, t
 from pipeline import disclosure, formatting
@@ -79,7 +79,7 @@ def measure_block(rows: pd.DataFrame) -> dict:
     if have.empty:
         how_to_get = first[column(first, "how_to_get")]
         if isinstance(first["template"], str):
-            fill = t("fill_with", command=f"python -m pipeline template {first['template']}")
+            fill = t("fill_own", title=t(f"local.{first['template']}.title"))
         elif isinstance(how_to_get, str) and how_to_get.strip():
             fill = how_to_get
         else:  # open data that has no figure for this municipality and year (or only hidden ones)
@@ -214,3 +214,7 @@ if not survey.empty:
         }
     )
     components.downloads(survey_download, "kuntaliitto_kysely_2023", about, chart=True, decimals={})
+
+# -- the municipality's own files: templates and the upload ---------------------------------------------
+st.divider()
+own_files.section()
