@@ -34,7 +34,7 @@ PRINT_CSS = """<style>
   [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
   [data-testid="stButton"], [data-testid="stDownloadButton"], [data-testid="stLinkButton"],
   [data-testid="stElementToolbar"], [data-testid="stBottom"], [data-testid="stSidebarNav"],
-  [data-testid="stExpandSidebarButton"], footer {display: none !important;}
+  [data-testid="stExpandSidebarButton"], .modebar-container, footer {display: none !important;}
   html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
   [data-testid="stMainBlockContainer"] {height: auto !important; min-height: 0 !important;
     overflow: visible !important; position: static !important;}
