@@ -38,7 +38,7 @@ def section() -> None:
     upload = st.file_uploader(
         t("own_upload"),
         type=["csv", "xlsx"],
-        max_upload_size=LIMIT_MB + 1,  # a little over, so that our own check says how large the file is
+        max_upload_size=LIMIT_MB,  # the same limit as the refresh's (pipeline.raw.local_files.MAX_FILE_BYTES)
         key=f"{KEY}_upload_{st.session_state.get(f'{KEY}_round', 0)}",
     )
     if upload is not None:
@@ -85,11 +85,17 @@ def problems(found: list[dict], heading: str) -> None:
     st.dataframe(table, hide_index=True, width="stretch", key=f"{KEY}_problems")
 
 
+def folder_text() -> str:
+    """``data/local/`` as a person finds it: relative to the project when inside it."""
+    folder = paths.local_dir().resolve()
+    shown = folder.relative_to(paths.ROOT) if folder.is_relative_to(paths.ROOT) else folder
+    return f"{shown}/"
+
+
 def plan(p: own_files.Plan) -> None:
-    folder = paths.local_dir()
     lines = [
         t("own_ok", uploaded=components.plain(p.uploaded), rows=p.rows),
-        t("own_plan_store", target=f"`{p.target}`", folder=f"`{folder.name}/`"),
+        t("own_plan_store", target=f"`{p.target}`", folder=f"`{folder_text()}`"),
     ]
     if p.replaces:
         lines.append(t("own_plan_replaces", files=", ".join(f"`{name}`" for name in p.replaces)))
@@ -108,7 +114,7 @@ def store(p: own_files.Plan) -> None:
         st.warning(t("own_busy"), icon=":material/hourglass:")
         return
     if stored.error == "changed":
-        st.warning(t("own_changed", folder=paths.local_dir().name + "/"))
+        st.warning(t("own_changed", folder=folder_text()))
         return
     if not stored.ok:
         st.error(t("own_failed"), icon=":material/error:")
