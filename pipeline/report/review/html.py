@@ -1,7 +1,13 @@
-"""The review as one HTML document (A4 CSS; charts as inline SVG), which WeasyPrint turns into the PDF."""
+"""The review as one HTML document (A4 CSS; charts as inline SVG), which WeasyPrint turns into the PDF.
+
+For the PDF the same SVG is given as an ``<img>`` (a data: URL) instead: WeasyPrint then parses it with
+its SVG reader rather than cascading the page's CSS through each of its thousands of elements, which
+took most of a review's time; the pages are the same (the same vector drawing, the same text).
+"""
 
 from __future__ import annotations
 
+import base64
 from html import escape
 from pathlib import Path
 
@@ -11,7 +17,8 @@ from pipeline.report.review.model import Review, Table
 CSS = Path(__file__).with_name("review.css")
 
 
-def render_html(review: Review) -> str:
+def render_html(review: Review, svg_as: str = "inline") -> str:
+    """``svg_as``: "inline" (a standalone HTML file) or "img" (for WeasyPrint)."""
     parts = [
         f'<!DOCTYPE html><html lang="{review.lang}"><head><meta charset="utf-8">',
         f"<title>{escape(review.title)}</title><style>{CSS.read_text(encoding='utf-8')}{footer_css(review.footer)}</style></head><body>",
@@ -25,7 +32,7 @@ def render_html(review: Review) -> str:
         table(review.key_figures, css="key-figures", numeric_from=1),
         "</section>",
         f'<section class="charts"><h2>{escape(review.headings["charts"])}</h2>',
-        *(figure(chart) for chart in review.charts),
+        *(figure(chart, svg_as) for chart in review.charts),
         "</section>",
         f'<section class="indicators"><h2>{escape(review.headings["indicators"])}</h2>',
         f"<p>{escape(review.indicators_intro)}</p>",
@@ -44,10 +51,14 @@ def footer_css(text: str) -> str:
     return f'@page {{ @bottom-left {{ content: "{quoted}"; }} }}'
 
 
-def figure(chart) -> str:
+def figure(chart, svg_as: str = "inline") -> str:
+    drawing = charts.svg(chart)
+    if svg_as == "img":
+        data = base64.b64encode(('<?xml version="1.0" encoding="utf-8"?>' + drawing).encode("utf-8")).decode("ascii")
+        drawing = f'<img src="data:image/svg+xml;base64,{data}" alt="">'
     return (
         f'<figure id="{escape(chart.key)}"><figcaption class="title">{escape(chart.title)}</figcaption>'
-        f"{charts.svg(chart)}"
+        f"{drawing}"
         f'<p class="sentence">{escape(chart.sentence)}</p><p class="source">{escape(chart.source)}</p></figure>'
     )
 
