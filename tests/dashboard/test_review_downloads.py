@@ -8,7 +8,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from pipeline import disclosure
-from tests.dashboard.pages import element_texts, run_page
+from tests.dashboard.pages import element_texts, run_page, strays
 from tests.report.test_review import docx_text, pdf_text, squeeze
 
 GROUP_PAGE = "app_pages/group.py"
@@ -97,3 +97,12 @@ def test_group_link_of_codes_with_a_hidden_member_shows_no_total(curated, monkey
 def test_group_view_with_one_municipality_asks_for_two(curated, monkeypatch):
     at, _ = run_page(monkeypatch, GROUP_PAGE, kunta="111", vuosi="2024", lang="sv", ryhma="111")
     assert [i.value for i in at.info] == ["Välj minst två kommuner."]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_group_view_reads_right_in_every_language(curated, monkeypatch, lang):
+    at, _ = run_page(monkeypatch, GROUP_PAGE, kunta="111", vuosi="2024", lang=lang, ryhma="heinola-orimattila")
+    texts = element_texts(at)
+    assert strays(texts) == []  # no nan, None or empty brackets
+    total = {"fi": "yhteensä (laskettu)", "sv": "totalt (beräknat)", "en": "total (computed)"}[lang]
+    assert any(m.label == f"Heinola–Orimattila {total}" for m in at.metric)
