@@ -94,3 +94,14 @@ def test_a_groups_file_with_an_error_names_the_line_and_the_expected_form(tmp_pa
     with pytest.raises(LocalFileError, match=expected) as failure:
         read_local_file("groups", path, municipality_codes={"111", "560"})
     assert "rivi/line" in str(failure.value)
+
+
+def test_a_joint_review_with_a_hidden_member_shows_no_total_to_subtract_from(marts):
+    # 766 Sottunga's count is hidden (1-4) in the bundled snapshot: Heinola's 988 is shown, and a total
+    # would give Sottunga's count away (total - 988); it reads "..", never "< 5" (the total is not small)
+    review = build_review(marts, resolve(marts, ["111", "766"]), 2024, "fi")
+    total = next(row for row in review.key_figures.rows if row[0] == "Heinola & Sottunga yhteensä (laskettu)")
+    assert total[1:3] == ["..", ".."]
+    assert "kunnan Sottunga luku on salattu" in squeeze(" ".join(review.profile))
+    text = squeeze(pdf_text(render(review, "pdf"))[0])
+    assert "988" in text and "Heinola & Sottunga yhteensä (laskettu) .. .." in text
