@@ -76,18 +76,22 @@ def _percent_suffix() -> str:
     return formatting.percent(1, lang(), 0)[1:]
 
 
-TITLE_WIDTH = 44  # characters a title line holds in the narrowest chart (half a 1 024 px window)
+TITLE_WIDTH = 30  # characters a title line (17 px) holds in the narrowest chart: 250 px, half a 1 024 px window
+QUESTION_WIDTH = 34  # characters a survey question's line holds beside its bar
+SOURCE_WIDTH = 42  # characters a line of the source (11 px) holds in the narrowest chart
 
 
 def _layout(fig: go.Figure, title: str, source: str | None, *, height: int = 420) -> go.Figure:
     """A chart's frame; a long title wraps onto more lines (plotly would cut it at the chart's edge)."""
     lines = textwrap.wrap(title, TITLE_WIDTH) or [""]
+    source_lines = textwrap.wrap(f"{t('cap_source')}: {source}", SOURCE_WIDTH) if source else []
+    extra = 14 * max(0, len(source_lines) - 1)  # each further line of the source, below the first
     fig.update_layout(
         title={"text": "<br>".join(lines), "x": 0, "xanchor": "left", "font": {"size": 17}},
         separators=_separators(),
-        height=height,
+        height=height + extra,
         font={"family": FONT, "size": 14},
-        margin={"l": 10, "r": 10, "t": 40 + 22 * len(lines), "b": 80 if source else 40},
+        margin={"l": 10, "r": 10, "t": 40 + 22 * len(lines), "b": 80 + extra if source else 40},
         legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "title": None},
         hoverlabel={"font": {"family": FONT}},
         plot_bgcolor="white",
@@ -95,12 +99,12 @@ def _layout(fig: go.Figure, title: str, source: str | None, *, height: int = 420
     )
     if source:  # so that a downloaded PNG carries its source
         fig.add_annotation(
-            text=f"{t('cap_source')}: {source}",
+            text="<br>".join(source_lines),  # on lines, or plotly cuts it at the chart's right edge
             xref="paper",
             yref="paper",
             x=0,
             y=0,
-            yshift=-80 if height < 600 else -30,
+            yshift=(-80 if height < 600 else -30) - extra,
             showarrow=False,
             xanchor="left",
             yanchor="bottom",
@@ -300,7 +304,7 @@ def share_map(
     if len(hidden):
         fig.add_trace(
             go.Choropleth(
-                geojson=geojson,
+                geojson=_only(geojson, hidden["kunta_code"]),
                 featureidkey="properties.kunta_code",
                 locations=hidden["kunta_code"],
                 z=[0] * len(hidden),
@@ -314,7 +318,7 @@ def share_map(
     own = frame[frame["kunta_code"] == selected]
     fig.add_trace(
         go.Choropleth(
-            geojson=geojson,
+            geojson=_only(geojson, own["kunta_code"]),
             featureidkey="properties.kunta_code",
             locations=own["kunta_code"],
             z=[0] * len(own),
@@ -357,8 +361,17 @@ def share_map(
     # Mercator keeps Finland upright; plotly's fitbounds does not work with rotated projections.
     fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     _layout(fig, title, source, height=1000)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": 40}, dragmode=False, modebar={"orientation": "v"})
+    bottom = fig.layout.margin.b - 40  # room for the source's lines (30 px below the map for the first)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": bottom}, dragmode=False, modebar={"orientation": "v"})
     return fig
+
+
+def _only(geojson: dict, codes) -> dict:
+    """The features of ``codes`` alone: a trace that draws a few municipalities carries only their shapes
+    (every trace's GeoJSON is sent to the browser and parsed there)."""
+    wanted = set(codes)
+    features = [f for f in geojson["features"] if f["properties"]["kunta_code"] in wanted]
+    return {"type": "FeatureCollection", "features": features}
 
 
 def _rings(feature: dict) -> list:
@@ -566,12 +579,15 @@ def survey_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figur
         ("disagree_pct", t("kl_disagree"), "#D55E00"),
         ("cannot_say_pct", t("kl_cannot_say"), "#E6E6E6"),
     ]
+    # A question is a long sentence: on lines of its own, or plotly cuts it at the chart's left edge.
+    questions = ["<br>".join(textwrap.wrap(q, QUESTION_WIDTH)) for q in frame["question"]]
+    lines = sum(max(2, q.count("<br>") + 1) for q in questions)
     fig = go.Figure()
     for column, label, colour in parts:
         texts = [formatting.percent(v, lang(), 0) for v in frame[column]]
         fig.add_trace(
             go.Bar(
-                y=frame["question"],
+                y=questions,
                 x=frame[column],
                 name=label,
                 orientation="h",
@@ -584,5 +600,5 @@ def survey_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figur
         )
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title=None, range=[0, 100], ticksuffix=_percent_suffix(), showgrid=False)
-    fig.update_yaxes(title=None, autorange="reversed")
-    return _layout(fig, title, source, height=340)
+    fig.update_yaxes(title=None, autorange="reversed", automargin=True)
+    return _layout(fig, title, source, height=max(340, 170 + 20 * lines + 24 * len(questions)))

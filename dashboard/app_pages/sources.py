@@ -14,24 +14,16 @@ from pipeline import formatting
 from pipeline import i18n as catalog
 
 st.title(t("src_title"))
-
-# -- snapshot and build --------------------------------------------------------------------------------
 info = data.build_info()
-if info:
-    seconds = formatting.number(float(info.get("build_seconds") or 0), lang(), 1)
-    st.markdown(
-        t(
-            "src_build",
-            built=day_text(info.get("built_at")),
-            seconds=seconds,
-            snapshots=info.get("snapshots") or formatting.MISSING,
-        )
-    )
+if info.get("built_at"):
+    st.markdown(t("src_updated", built=day_text(info.get("built_at"))))
 
-# -- sources -------------------------------------------------------------------------------------------
+# -- sources: in the coordinator's words; codes, snapshots and files under "Technical details" -----------
 st.header(t("src_sources"), divider="gray")
 src = data.sources()
 src = src[src["kind"] != "raw_file"]  # the per-file rows are what figures cite, not a list to read
+# The registry writes a reference date in English after " / " where it is not a date (e.g. "month end").
+REFERENCE = {"per row": "per_row", "month end": "month_end", "year": "year", "the last week of the year": "last_week"}
 
 
 def kind_text(kind) -> str:
@@ -55,40 +47,69 @@ def licence_text(licence) -> str | None:
     return t(key) if catalog.has(key) else licence
 
 
+def reference_text(value) -> str:
+    """The date the figures describe: a date as written (31.12.), a period in the page's language."""
+    if data.is_missing(value) or not str(value).strip():
+        return formatting.MISSING
+    key = REFERENCE.get(str(value).rsplit(" / ", 1)[-1].strip())
+    return t(f"reference.{key}") if key else str(value)
+
+
+def source_text(row) -> str:
+    """Who published it; the municipality's own file by its kind, not its path."""
+    return t("src_local_source") if row.kind == "local_file" else str(row.citation)
+
+
 title_column = f"title_{lang()}"
 table = pd.DataFrame(
     {
-        t("src_col_dataset"): src["source_key"].where(src["kind"] == "published_document", src["dataset"]),
-        t("src_col_licence"): [licence_text(v) for v in src["licence"]],
-        t("src_col_kind"): [kind_text(k) for k in src["kind"]],
-        t("src_col_snapshot"): src["snapshot_id"].fillna(formatting.MISSING),
+        t("src_col_dataset"): src[title_column].fillna(src["dataset"]),
+        t("src_col_source"): [source_text(r) for r in src.itertuples()],
+        t("src_col_reference"): [reference_text(v) for v in src["reference_date"]],
         t("src_col_retrieved"): [when(v) for v in src["retrieved_at"]],
-        t("src_col_updated"): [when(v) for v in src["table_updated"]],
-        t("src_col_reference"): src.get("reference_date"),
-        t("src_col_title"): src.get(title_column),
-        t("src_col_citation"): src["citation"],
-        t("src_col_url"): src.get("url"),
+        t("src_col_licence"): [licence_text(v) or formatting.MISSING for v in src["licence"]],
+        t("src_col_how"): [kind_text(k) for k in src["kind"]],
     }
 )
+st.markdown(t("src_intro"))
 licences = list(dict.fromkeys(str(licence_text(v)) for v in src["licence"].dropna()))
 st.markdown(t("src_licences", licences="; ".join(licences)))
-st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    key="sources_table",
-    column_config={
-        t("src_col_dataset"): st.column_config.TextColumn(width=170),
-        t("src_col_licence"): st.column_config.TextColumn(width=150),
-        t("src_col_kind"): st.column_config.TextColumn(width=330),
-        t("src_col_citation"): st.column_config.TextColumn(width="large"),
-        t("src_col_url"): st.column_config.LinkColumn(t("src_col_url"), width="medium"),
-    },
+# A table whose words wrap within the page (a data grid would scroll sideways); a long word breaks too.
+WIDTHS = [19, 23, 13, 12, 15, 18]  # per cent of the page, column by column
+st.html(
+    "<style>.st-key-sources_list table {table-layout: fixed; width: 100% !important; min-width: 0 !important;}"
+    ".st-key-sources_list th, .st-key-sources_list th *, .st-key-sources_list td, .st-key-sources_list td * {white-space: normal !important;"
+    " overflow-wrap: anywhere !important; word-break: break-word; hyphens: auto; min-width: 0 !important;}"
+    + "".join(f".st-key-sources_list th:nth-child({i + 1}) {{width: {w}%;}}" for i, w in enumerate(WIDTHS))
+    + "</style>"
 )
-about = components.source_caption(
-    sources=["sources.yaml, data/raw/*/*.meta.json"], dates=[str(info.get("built_at", ""))[:10]]
+with st.container(key="sources_list"):
+    st.table(table, hide_index=True)
+technical = pd.DataFrame(
+    {
+        t("src_col_dataset"): table[t("src_col_dataset")],
+        t("src_col_dataset_id"): src["source_key"].where(src["kind"] == "published_document", src["dataset"]),
+        t("src_col_citation"): src["citation"],
+        t("src_col_snapshot"): src["snapshot_id"].fillna(formatting.MISSING),
+        t("src_col_updated"): [when(v) for v in src["table_updated"]],
+        t("src_col_url"): src.get("url"),
+        t("src_col_files"): src.get("files"),
+    }
 )
-components.downloads(table, "lahteet", about)
+with st.expander(t("src_technical"), icon=":material/build:"):
+    if info:
+        seconds = formatting.number(float(info.get("build_seconds") or 0), lang(), 1)
+        snapshots = info.get("snapshots") or formatting.MISSING
+        st.markdown(t("src_build", built=day_text(info.get("built_at")), seconds=seconds, snapshots=snapshots))
+    st.dataframe(
+        technical,
+        hide_index=True,
+        width="stretch",
+        key="sources_technical",
+        column_config={t("src_col_url"): st.column_config.LinkColumn(t("src_col_url"), width="medium")},
+    )
+about = components.source_caption(sources=[t("src_about_source")], dates=[str(info.get("built_at", ""))[:10]])
+components.downloads(table.join(technical.drop(columns=[t("src_col_dataset")])), "lahteet", about)
 
 # -- validation ----------------------------------------------------------------------------------------
 st.header(t("src_validation"), divider="gray")
@@ -147,7 +168,7 @@ for row in src.drop_duplicates("dataset").itertuples():
     text = data.definition(row.source_key, lang())
     if text:
         title = getattr(row, title_column, None) or row.dataset
-        st.markdown(f"**{title}** (`{row.dataset}`): {text}")
+        st.markdown(f"**{title}**: {text}")
 st.subheader(t("src_methods"))
 st.markdown(t("src_methods_text"))
 

@@ -58,7 +58,7 @@ def chart_texts(at: AppTest) -> list[str]:
                 out += [str(v) for v in _flat(trace.get(key))]
             for key in ("x", "y"):  # category labels (numbers are typed arrays, gaps are null)
                 out += [v for v in _flat(trace.get(key)) if isinstance(v, str)]
-    return out
+    return [text.replace("<br>", " ") for text in out]  # a label on two lines reads as one
 
 
 def _flat(value) -> list:

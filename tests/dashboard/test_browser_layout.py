@@ -54,3 +54,71 @@ def test_nothing_is_clipped_from_1024_to_1920_px(server_url, chromium_path, lang
         finally:
             browser.close()
     assert clipped == {}
+
+
+# Issue 12.8: Plotly draws its labels in an SVG that cuts off whatever lies outside it (the survey's longest
+# question was cut at the chart's left edge); text boxes above cannot see that, so each SVG text is measured.
+SVG_CUT_JS = """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot'))
+  .flatMap(plot => {
+    const box = plot.querySelector('.main-svg').getBoundingClientRect();
+    return Array.from(plot.querySelectorAll('.main-svg text'))
+      .filter(e => (e.textContent || '').trim() && !e.closest('.hoverlayer'))
+      .map(e => [e, e.getBoundingClientRect()])
+      .filter(([e, r]) => r.width > 0 && (r.left < box.left - 2 || r.right > box.right + 2))
+      .map(([e, r]) => `${e.textContent.trim().slice(0, 50)} (${Math.round(r.left - box.left)}..`
+                       + `${Math.round(r.right - box.left)} of 0..${Math.round(box.width)} px)`);
+  })"""
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_no_chart_label_is_cut_at_the_charts_edge(server_url, chromium_path, lang):  # noqa: F811
+    from playwright.sync_api import sync_playwright
+
+    cut = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": WIDTHS[0], "height": 900})
+            for path in PAGES:
+                page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+                page.goto(f"{server_url}/{path}?kunta=111&vuosi=2024&lang={lang}", wait_until="networkidle")
+                _settled(page)
+                assert path != "impact" or page.locator(".js-plotly-plot").count() >= 1  # the survey is drawn
+                for width in WIDTHS:
+                    page.set_viewport_size({"width": width, "height": 900})
+                    page.wait_for_timeout(900)  # plotly redraws at the new width
+                    found = page.evaluate(SVG_CUT_JS)
+                    if found:
+                        cut[f"{path or 'profile'} @{width}"] = found[:5]
+        finally:
+            browser.close()
+    assert cut == {}
+
+
+# Issue 12.8: the sources page's list of sources fits the page at 1 024 px (it was a data grid wider than the
+# page, scrolled sideways). The first table or data grid of the page, and everything in it, is within its box.
+SOURCES_FIT_JS = """() => {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
+  const table = document.querySelector('[data-testid="stMain"] [data-testid="stTable"], '
+                                       + '[data-testid="stMain"] [data-testid="stDataFrame"]');
+  const wide = [table, ...table.querySelectorAll('*')]
+    .filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
+    .map(e => `${e.getAttribute('data-testid') || e.className || e.tagName}: ${e.scrollWidth} > ${e.clientWidth} px`);
+  const past = table.getBoundingClientRect().right - main.right;
+  return past > 1 ? [...wide, `the table ends ${Math.round(past)} px past the page`] : wide;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_sources_table_fits_the_page_at_1024_px(server_url, chromium_path, lang):  # noqa: F811
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1024, "height": 900})
+            page.goto(f"{server_url}/sources?kunta=111&vuosi=2024&lang={lang}", wait_until="networkidle")
+            _settled(page)
+            assert page.evaluate(SOURCES_FIT_JS) == []
+        finally:
+            browser.close()

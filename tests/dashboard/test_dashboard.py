@@ -6,6 +6,7 @@ Values are compared as rendered (Finnish numbers have babel's no-break space: ``
 from __future__ import annotations
 
 import io
+import re
 import shutil
 
 import duckdb
@@ -192,13 +193,46 @@ def test_sources_page_shows_licences_validation_and_reconciliation(curated):
     at = run_app("app_pages/sources.py")
     body = texts(at)
     assert "Lisenssit: CC BY 4.0" in body
-    sources = at.dataframe[0].value
+    sources = at.table[0].value
     assert "CC BY 4.0" in set(sources["Lisenssi"])
-    assert any("kolmannen osapuolen kopiosta" in kind for kind in sources["Tiedoston laatu"])
+    assert any("kolmannen osapuolen kopiosta" in kind for kind in sources["Miten luvut on saatu"])
     assert at.success[0].value.startswith("Kaikki tarkistukset menivät läpi")
     assert "Alle viiden henkilön lukumäärät (1–4) on salattu" in body
-    reconciliation = at.table[0].value
+    reconciliation = at.table[1].value
     assert set(reconciliation["Rajoissa"]) == {"kyllä"}
+
+
+def _outside_expanders(node) -> list[str]:
+    """The words of every element under ``node`` that is not folded into an expander."""
+    if getattr(node, "type", None) == "expander":
+        return []
+    if hasattr(node, "children"):
+        return [text for child in node.children.values() for text in _outside_expanders(child)]
+    if getattr(node, "type", None) == "table":
+        frame = node.value
+        return [str(c) for c in frame.columns] + [str(v) for v in frame.to_numpy().ravel()]
+    value = getattr(node, "value", None)
+    return [value] if isinstance(value, str) else []
+
+
+DEVELOPER_TERMS = re.compile(r"-bundled|-local\b|\d{8}T\d{6}Z|data/|\.csv|\.json|\.yaml|\b[a-z]+_[a-z_]+\b|`")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_sources_page_speaks_to_the_coordinator(curated, lang):
+    """Issue 12.8: what each source is, its date, licence and how it was got, in plain words; snapshot ids,
+    dataset codes and file paths only under "Tekniset tiedot"."""
+    at = run_app("app_pages/sources.py", lang=lang)
+    shown = _outside_expanders(at.main)
+    assert [text for text in shown if DEVELOPER_TERMS.search(text)] == []
+    sources = at.table[0].value
+    assert len(sources) >= 10 and sources.notna().all().all()
+    assert "Tilastokeskus, StatFin 159t" in " ".join(sources.iloc[:, 1])  # the publisher's citation
+    assert (
+        at.expander[0].label == {"fi": "Tekniset tiedot", "sv": "Tekniska uppgifter", "en": "Technical details"}[lang]
+    )
+    technical = " ".join(str(v) for v in at.expander[0].dataframe[0].value.to_numpy().ravel())
+    assert "20261123-bundled" in technical and "data/local/quota.csv" in technical
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
