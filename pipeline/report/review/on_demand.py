@@ -67,9 +67,15 @@ def review_bytes(db_path: Path, queries: tuple[str, ...], year: int | None, lang
 
 
 def check(db_path: Path, queries: tuple[str, ...], year: int | None) -> tuple[Subject, int]:
-    """Who the review would be about and its year, without making it (a ProfileError when it cannot be made)."""
+    """Who the review would be about and its year, without making it (a ProfileError when it cannot be made);
+    asked on every run of the profile page, so kept."""
+    return _check(version(db_path), tuple(queries), year)
+
+
+@lru_cache(maxsize=256)
+def _check(version: str, queries: tuple[str, ...], year: int | None) -> tuple[Subject, int]:
     with _LOCK:
-        _, subject, y = _subject(version(db_path), tuple(queries), year)
+        _, subject, y = _subject(version, queries, year)
     return subject, y
 
 
