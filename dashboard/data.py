@@ -37,6 +37,11 @@ def _version() -> str:
     return f"{path}|{path.stat().st_mtime_ns}"
 
 
+def version() -> str:
+    """The key of the database now read (for a page's own cache of what it draws from it)."""
+    return _version()
+
+
 @st.cache_resource(max_entries=2, on_release=lambda con: con.close(), show_spinner=False)
 def _connection(version: str) -> duckdb.DuckDBPyConnection:
     """A new in-memory DuckDB with the database file attached read-only.
@@ -235,11 +240,34 @@ def population_by_citizenship(kunta_code: str) -> pd.DataFrame:
 # -- maps ----------------------------------------------------------------------------------------------
 
 
+MAP_DECIMALS = 4  # degrees to 4 decimals: 11 m or less, far below a pixel of the map; the JSON is 45 % of it
+
+
+def _rounded_ring(ring: list) -> list:
+    """A ring's points rounded to :data:`MAP_DECIMALS`, a point equal to the one before it dropped. The same
+    point of two neighbours rounds the same, so their shared edges (the regions' borders) stay shared."""
+    out: list = []
+    for x, y in ring:
+        point = [round(x, MAP_DECIMALS), round(y, MAP_DECIMALS)]
+        if not out or point != out[-1]:
+            out.append(point)
+    return out if len(out) >= 4 else [[round(x, MAP_DECIMALS), round(y, MAP_DECIMALS)] for x, y in ring]
+
+
+def _rounded(geometry: dict) -> dict:
+    if geometry["type"] == "Polygon":
+        return {"type": "Polygon", "coordinates": [_rounded_ring(r) for r in geometry["coordinates"]]}
+    if geometry["type"] == "MultiPolygon":
+        coordinates = [[_rounded_ring(r) for r in polygon] for polygon in geometry["coordinates"]]
+        return {"type": "MultiPolygon", "coordinates": coordinates}
+    return geometry
+
+
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _geojson(version: str) -> dict:
     rows = _table(version, "municipality_boundaries")
     features = [
-        {"type": "Feature", "id": code, "properties": {"kunta_code": code}, "geometry": json.loads(geom)}
+        {"type": "Feature", "id": code, "properties": {"kunta_code": code}, "geometry": _rounded(json.loads(geom))}
         for code, geom in zip(rows["kunta_code"], rows["geometry_geojson"])
         if isinstance(geom, str)
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts, components, data
@@ -194,11 +195,24 @@ with st.container():  # the table, then the map below it in the page's full widt
             t("speakers"): st.column_config.Column(width=115, help=t("card_count")),
         },
     )
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def share_map(version: str, year: int, code: str, language: str) -> go.Figure:
+    """The map, built once per database, year, municipality and language (its GeoJSON is copied by plotly
+    for every trace: a third of the page's time). Shared by every session: never mutated."""
+    areas = data.municipalities()
+    shown = data.ranking(year)
+    shown["label"] = shown["kunta_code"].map(dict(zip(areas["kunta_code"], areas[f"name_{language}"])))
+    shown["share_text"] = [share_text(v, f) for v, f in zip(shown["share_pct"], shown["speakers_flag"])]
+    source = shown["share_source"].dropna().iloc[0] if shown["share_source"].notna().any() else None
+    region_of = dict(zip(areas["kunta_code"], areas["region_code"]))
+    title = t("cmp_map", year=year)
+    return charts.share_map(data.boundaries_geojson(), shown, code, title, source, region_of)
+
+
 with st.container():
-    map_title = t("cmp_map", year=year)
-    source = ranked["share_source"].dropna().iloc[0] if ranked["share_source"].notna().any() else None
-    region_of = dict(zip(munis["kunta_code"], munis["region_code"]))
-    figure = charts.share_map(data.boundaries_geojson(), ranked, code, map_title, source, region_of)
+    figure = share_map(data.version(), year, code, lang())
     st.plotly_chart(figure, config=charts.config(f"kartta_{year}", zoom=True), key="comparison_map")
 st.markdown(charts.share_map_summary(ranked, name))
 about = components.source_caption(

@@ -373,3 +373,18 @@ def test_impact_page_in_english_and_the_national_reference(curated):
 def test_swedish_captions_carry_swedish_definitions(curated):
     body = texts(run_app(kunta="111", vuosi="2024", lang="sv"))
     assert "Personer med främmande modersmål är de vars registrerade modersmål är annat än finska" in body
+
+
+def test_the_map_carries_each_shape_once_and_rounded(curated):
+    """Issue 12.12: the map's GeoJSON is what the browser parses. The hidden and the selected municipality's
+    traces carry only their own shapes, coordinates to 4 decimals (11 m); every municipality is drawn."""
+    import json
+
+    at = run_app("app_pages/comparison.py", kunta="111", vuosi="2024")
+    spec = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if '"choropleth"' in c.proto.spec)
+    maps = [trace for trace in spec["data"] if trace["type"] == "choropleth"]
+    assert [len(trace["geojson"]["features"]) for trace in maps[1:]] == [len(trace["locations"]) for trace in maps[1:]]
+    assert maps[-1]["locations"] == ["111"]
+    assert sum(len(trace["locations"]) for trace in maps[:-1]) == 308
+    points = [p for f in maps[0]["geojson"]["features"] for p in json.dumps(f["geometry"]["coordinates"]).split(",")]
+    assert max(len(p.strip("[] ").partition(".")[2]) for p in points) <= 4
