@@ -90,6 +90,12 @@ def test_screenshots_of_the_buttons_and_the_group_view(server_url, chromium_path
                 assert len({round(b["y"]) for b in boxes}) == 1  # side by side, one row
                 page.set_viewport_size({"width": width, "height": 1300})
                 page.screenshot(path=str(ARTIFACTS / f"group_view_{width}.png"))
+                if width == 1024:  # the group view printed: the members and the total, no sidebar or buttons
+                    pdf = page.pdf(format="A4", print_background=True)
+                    (ARTIFACTS / "group_view_printed.pdf").write_bytes(pdf)
+                    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).replace("\u00a0", " ")
+                    assert "Heinola–Orimattila yhteensä (laskettu)" in text and "1 714" in text
+                    assert "Katsaus (PDF)" not in text and "Kieli · Språk" not in text
                 page.close()
         finally:
             browser.close()
