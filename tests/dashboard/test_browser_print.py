@@ -67,7 +67,7 @@ def test_print_hides_the_sidebar_and_buttons_and_keeps_cards_whole(server_url, c
 
 
 def test_screenshots_of_the_buttons_and_the_group_view(server_url, chromium_path):  # noqa: F811
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
@@ -78,11 +78,21 @@ def test_screenshots_of_the_buttons_and_the_group_view(server_url, chromium_path
                 _open(page, server_url, "?kunta=111&vuosi=2024&lang=fi", "Heinola")
                 assert page.get_by_role("button", name="Katsaus (Word)").first.is_visible()
                 page.screenshot(path=str(ARTIFACTS / f"profile_review_buttons_{width}.png"))
+                if width == 1440:  # a real click: the server makes the review then and the browser saves it
+                    with page.expect_download(timeout=60_000) as download:
+                        page.get_by_role("button", name="Katsaus (PDF)").first.click()
+                    assert download.value.suggested_filename == "111_maahanmuuttoprofiili_2024_fi.pdf"
+                    saved = ARTIFACTS / download.value.suggested_filename
+                    download.value.save_as(saved)
+                    assert "988" in " ".join(p.extract_text() for p in PdfReader(saved).pages)
                 _open(
                     page,
                     server_url,
                     "group?kunta=111&vuosi=2024&lang=fi&ryhma=heinola-orimattila",
                     "Heinola–Orimattila",
+                )
+                expect(page.locator('[data-testid="stMetricLabel"]').nth(2)).to_have_text(
+                    "Heinola–Orimattila yhteensä (laskettu)", timeout=30_000
                 )
                 labels = page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
                 assert labels[:3] == ["Heinola", "Orimattila", "Heinola–Orimattila yhteensä (laskettu)"]
