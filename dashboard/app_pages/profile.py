@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
@@ -14,6 +11,7 @@ from dashboard.i18n import lang, t
 from dashboard.review_downloads import review_buttons
 from pipeline import disclosure, formatting
 from pipeline import i18n as catalog
+from pipeline.report.quota import part_of_year
 
 code: str = st.session_state["kunta"]
 year: int = st.session_state["vuosi"]
@@ -466,18 +464,6 @@ def temporary_protection_section() -> None:
         }
     )
     components.downloads(out, f"{code}_tilapainen_suojelu", about, chart=len(rows) > 1)
-
-
-def part_of_year(periods, y: int) -> bool:
-    """Whether the arrivals' periods (``1.1.2024–29.2.2024; 1.4.2024–30.6.2024``) leave days of year ``y`` out."""
-    if not isinstance(periods, str):
-        return False
-    days = 0
-    for start, end in re.findall(r"(\d{1,2}\.\d{1,2}\.\d{4})\s*[–-]\s*(\d{1,2}\.\d{1,2}\.\d{4})", periods):
-        first, last = (date(*map(int, reversed(d.split(".")))) for d in (start, end))
-        first, last = max(first, date(y, 1, 1)), min(last, date(y, 12, 31))
-        days += max((last - first).days + 1, 0)
-    return days < (date(y, 12, 31) - date(y, 1, 1)).days + 1
 
 
 def quota_section() -> None:

@@ -138,3 +138,12 @@ def test_swedish_and_english_reviews_speak_their_language_and_its_numbers(marts,
     assert "Maahanmuuttoprofiili" not in flat and "Koko maa" not in flat
     assert ("17 827" if lang == "sv" else "17,827") in flat
     assert 3 <= pages <= MAX_PAGES
+
+
+def test_a_part_year_count_of_arrivals_is_labelled_so_against_the_whole_years_quota(heinola_fi):
+    """Heinola's 2024 arrivals cover 1.1.-29.2. and 1.4.-30.6.2024 only: the bar and the sentence say it
+    (the same rule as the dashboard's, pipeline/report/quota.py)."""
+    [chart] = [c for c in heinola_fi.charts if c.key == "quota"]
+    assert chart.categories == ["2023", "2024 (osa vuotta)"]
+    assert "kiintiö 15, saapuneita 9" in chart.sentence
+    assert "Saapuneet on kirjattu vain osalta vuotta" in chart.sentence

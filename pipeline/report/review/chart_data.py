@@ -6,6 +6,7 @@ import pandas as pd
 
 from pipeline import disclosure, i18n
 from pipeline import formatting as fmt
+from pipeline.report.quota import part_of_year
 from pipeline.report.review import words
 from pipeline.report.review.figures import Figures, temporary_protection_rows
 from pipeline.report.review.marts import Marts
@@ -195,6 +196,11 @@ def quota(marts: Marts, figs: Figures, lang: str) -> Chart | None:
     years = sorted(set(rows["year"].astype(int)))
     series, parts = [], []
     joint = len(figs.members) > 1
+    part = {  # a year whose arrivals cover only part of it: not comparable with the whole year's quota
+        int(y)
+        for y, periods, arrived in zip(rows["year"], rows["arrivals_periods"], rows["arrived_persons"])
+        if part_of_year(periods, int(y)) and not pd.isna(arrived)
+    }
     for m in figs.members:
         own = rows[rows["kunta_code"] == m["kunta_code"]].set_index("year")
         if own.empty:
@@ -225,13 +231,14 @@ def quota(marts: Marts, figs: Figures, lang: str) -> Chart | None:
             )
         )
     sources = rows["quota_source"].tolist() + rows["arrivals_source"].tolist()
+    sentence = i18n.text("review_chart_quota_sentence", lang, year=years[-1], areas="; ".join(parts))
     return Chart(
         "quota",
         i18n.text("review_chart_quota_title", lang),
-        i18n.text("review_chart_quota_sentence", lang, year=years[-1], areas="; ".join(parts)),
+        sentence + (" " + i18n.text("quota_part_year_note", lang) if years[-1] in part else ""),
         _source(*sources),
         "bars",
-        [str(y) for y in years],
+        [i18n.text("quota_year_part", lang, year=y) if y in part else str(y) for y in years],
         series,
         "count",
         lang,
