@@ -348,7 +348,10 @@ def test_impact_page_shows_twelve_indicators_in_four_groups(curated):
     assert (
         "Verkostotapaamiset: **4** (1.1.2024–31.12.2024) · ↑ edellinen 1.1.2023–31.12.2023: 3 · parempaan suuntaan"
     ) in body
-    assert "Osallisuuden kokemus (kysely): **ei tietoa vielä** · Täytä: `python -m pipeline template survey`" in body
+    assert (
+        "Osallisuuden kokemus (kysely): **ei tietoa vielä** · Täytä pohja ”Asiakaskyselyt” ja lisää se sivun "
+        "lopussa kohdassa Lisää omat tiedot."
+    ) in body  # no terminal command: the page offers the template and the upload (issue 12.10)
     assert "StatFin tyokay" in body  # a live-only measure says where it would come from
 
 
