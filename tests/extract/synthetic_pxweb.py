@@ -192,20 +192,14 @@ def serve(rsps: responses.RequestsMock, overrides: dict | None = None, area_code
         url = f"{BASE}/StatFin/{folder}/{table}.px"
         meta = metadata(table, area_code) if table not in ("11re", "12r5", "115h") else metadata(table)
         queue = list(overrides.get(("GET", table), []))
-        rsps.add_callback("GET", url, callback=_queued(queue, lambda req, m=meta: (200, {}, json.dumps(m))))
+        rsps.add_callback(
+            "GET", url, callback=synthetic_sotkanet.answers_in_turn(queue, lambda req, m=meta: (200, {}, json.dumps(m)))
+        )
         queue = list(overrides.get(("POST", table), []))
         rsps.add_callback(
             "POST",
             url,
-            callback=_queued(queue, lambda req, t=table: (200, {}, json.dumps(answer(json.loads(req.body), t)))),
+            callback=synthetic_sotkanet.answers_in_turn(
+                queue, lambda req, t=table: (200, {}, json.dumps(answer(json.loads(req.body), t)))
+            ),
         )
-
-
-def _queued(queue: list, default):
-    def callback(request):
-        if queue:
-            item = queue.pop(0)
-            return item(request) if callable(item) else item
-        return default(request)
-
-    return callback

@@ -50,6 +50,19 @@ def _data(request):
     return 200, {}, json.dumps(body)
 
 
+def answers_in_turn(queue: list, default):
+    """A ``responses`` callback giving the queued answers (``(status, headers, body)`` or a callable) in
+    turn, then ``default`` (shared with tests/extract/synthetic_pxweb.py)."""
+
+    def callback(request):
+        if queue:
+            item = queue.pop(0)
+            return item(request) if callable(item) else item
+        return default(request)
+
+    return callback
+
+
 def serve(rsps: responses.RequestsMock, overrides: dict | None = None) -> None:
     """Register every Sotkanet call ``refresh --online`` makes; ``overrides[path]`` replaces an answer with
     a list of responses ``(status, headers, body)`` or callables to give in turn (paths ``"regions"``,
@@ -57,15 +70,7 @@ def serve(rsps: responses.RequestsMock, overrides: dict | None = None) -> None:
     overrides = overrides or {}
 
     def queued(path, default):
-        queue = list(overrides.get(path, []))
-
-        def callback(request):
-            if queue:
-                item = queue.pop(0)
-                return item(request) if callable(item) else item
-            return default(request)
-
-        return callback
+        return answers_in_turn(list(overrides.get(path, [])), default)
 
     rsps.add_callback("GET", f"{BASE}/regions", callback=queued("regions", lambda r: (200, {}, json.dumps(regions()))))
     for indicator, meta in METADATA.items():

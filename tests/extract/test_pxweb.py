@@ -26,6 +26,7 @@ from pipeline.extract.pxweb import (
     resolve_variable,
     split_selection,
 )
+from tests.extract.fake_time import FakeTime
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "pxweb"
 SOURCES = Path(__file__).parent.parent.parent / "pipeline" / "sources.yaml"
@@ -57,21 +58,6 @@ THREE_CITIES_QUERY = {
     "sukupuoli": ["SSS"],
     "timeperiod": {"top": 1},
 }
-
-
-class FakeTime:
-    """A clock that only moves when the client sleeps (or a test ticks it); sleeps are recorded."""
-
-    def __init__(self):
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 @pytest.fixture

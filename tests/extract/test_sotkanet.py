@@ -17,19 +17,8 @@ from pipeline.raw.snapshot import RawFile
 from pipeline.read import wellbeing_indicators
 from pipeline.read.common import RawFormatError
 from tests.extract import synthetic_sotkanet
+from tests.extract.fake_time import FakeTime
 from tests.extract.synthetic_sotkanet import BASE, METADATA
-
-
-class FakeTime:
-    def __init__(self):
-        self.now, self.sleeps = 0.0, []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 @pytest.fixture
