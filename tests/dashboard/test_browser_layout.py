@@ -97,10 +97,11 @@ def test_no_chart_label_is_cut_at_the_charts_edge(server_url, chromium_path, lan
 
 # Issue 12.8: the sources page's list of sources fits the page at 1 024 px (it was a data grid wider than the
 # page, scrolled sideways). The first table or data grid of the page, and everything in it, is within its box.
-SOURCES_FIT_JS = """() => {
+SOURCES_TABLE = '[data-testid="stMain"] [data-testid="stTable"], [data-testid="stMain"] [data-testid="stDataFrame"]'
+SOURCES_FIT_JS = """(TABLE) => {
   const main = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
-  const table = document.querySelector('[data-testid="stMain"] [data-testid="stTable"], '
-                                       + '[data-testid="stMain"] [data-testid="stDataFrame"]');
+  const table = document.querySelector(TABLE);
+  if (!table) return ['no table on the sources page'];
   const wide = [table, ...table.querySelectorAll('*')]
     .filter(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
     .map(e => `${e.getAttribute('data-testid') || e.className || e.tagName}: ${e.scrollWidth} > ${e.clientWidth} px`);
@@ -119,6 +120,7 @@ def test_the_sources_table_fits_the_page_at_1024_px(server_url, chromium_path, l
             page = browser.new_page(viewport={"width": 1024, "height": 900})
             page.goto(f"{server_url}/sources?kunta=111&vuosi=2024&lang={lang}", wait_until="networkidle")
             _settled(page)
-            assert page.evaluate(SOURCES_FIT_JS) == []
+            page.wait_for_selector(SOURCES_TABLE, timeout=60_000)  # a loaded machine may draw it late
+            assert page.evaluate(SOURCES_FIT_JS, SOURCES_TABLE) == []
         finally:
             browser.close()
