@@ -427,7 +427,9 @@ def temporary_protection_section() -> None:
     )
     in_year = rows[rows["year"] == year]
     latest = (in_year if len(in_year) else rows).iloc[-1]
-    card, text = st.columns([2, 3], gap="medium")
+    # the card above the text: side by side in a half-width column they left ~180 px for the sentences at
+    # 1 024 px, a word a line
+    card = text = st.container()
     with card:
         components.headline_card(latest["month_text"], latest["count_text"], help=t("tp_card", name=name))
     with text:
