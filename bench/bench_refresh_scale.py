@@ -56,35 +56,38 @@ def _counts(n_areas: int, n_groups: int) -> np.ndarray:
     return cells
 
 
-def write_synthetic(raw_root: Path, age_years: list[str], citizenship_years: list[str], citizenships: int) -> int:
-    """The synthetic snapshots (one file per year, as PxWeb splits a query); returns the cells written."""
-    variables = _variables()
-    areas, ages = variables["alue_23_20260101"], variables["ikaryhma_10_20180101"]
-    cells = 0
-    meta = {"kind": "synthetic_benchmark", "format": "jsonstat2", "url": "synthetic", "licence": "synthetic",
-            "citation": "SYNTHETIC benchmark data", "retrieved_at": "2099-01-01T00:00:00Z"}  # fmt: skip
-    if not age_years:
+META = {"kind": "synthetic_benchmark", "format": "jsonstat2", "url": "synthetic", "licence": "synthetic",
+        "citation": "SYNTHETIC benchmark data", "retrieved_at": "2099-01-01T00:00:00Z"}  # fmt: skip
+
+
+def _write_breakdown(
+    raw_root: Path, dataset: str, table: str, variable: str, groups: list[str], years: list[str]
+) -> int:
+    """One synthetic snapshot of a breakdown by area, ``variable`` (its ``groups``), sex and year, a file a
+    year as PxWeb splits a query; returns the cells written."""
+    if not years:
         return 0
-    writer = SnapshotWriter("population_by_age_sex", SYNTHETIC_ID, raw_root)
-    for year in age_years:
-        dims = {"alue_23_20260101": areas, "ikaryhma_10_20180101": ages, "sukupuoli_9_20180101": ["SSS", "1", "2"],
+    areas = _variables()["alue_23_20260101"]
+    writer, cells = SnapshotWriter(dataset, SYNTHETIC_ID, raw_root), 0
+    for year in years:
+        dims = {"alue_23_20260101": areas, variable: groups, "sukupuoli_9_20180101": ["SSS", "1", "2"],
                 "timeperiod_y": [year], "contentscode": ["vaerak-vaesto"]}  # fmt: skip
-        doc = _dataset(dims, _counts(len(areas), len(ages)))
-        writer.add(f"11re_{year}.json", json.dumps(doc).encode(), meta)
-        cells += len(doc["value"])
-    writer.commit()
-    if not citizenship_years:
-        return cells
-    codes = ["SSS"] + [f"{i:03d}" for i in range(100, 100 + citizenships)]
-    writer = SnapshotWriter("population_by_citizenship", SYNTHETIC_ID, raw_root)
-    for year in citizenship_years:
-        dims = {"alue_23_20260101": areas, "kansalaisuus_4_20240101": codes, "sukupuoli_9_20180101": ["SSS", "1", "2"],
-                "timeperiod_y": [year], "contentscode": ["vaerak-vaesto"]}  # fmt: skip
-        doc = _dataset(dims, _counts(len(areas), len(codes)))
-        writer.add(f"11rh_{year}.json", json.dumps(doc).encode(), meta)
+        doc = _dataset(dims, _counts(len(areas), len(groups)))
+        writer.add(f"{table}_{year}.json", json.dumps(doc).encode(), META)
         cells += len(doc["value"])
     writer.commit()
     return cells
+
+
+def write_synthetic(raw_root: Path, age_years: list[str], citizenship_years: list[str], citizenships: int) -> int:
+    """The synthetic snapshots of age and sex (11re) and citizenship (11rh); returns the cells written."""
+    ages = _variables()["ikaryhma_10_20180101"]
+    codes = ["SSS"] + [f"{i:03d}" for i in range(100, 100 + citizenships)]
+    return _write_breakdown(raw_root, "population_by_age_sex", "11re", "ikaryhma_10_20180101", ages, age_years) + (
+        _write_breakdown(
+            raw_root, "population_by_citizenship", "11rh", "kansalaisuus_4_20240101", codes, citizenship_years
+        )
+    )
 
 
 def _build(raw_root: Path, db: Path) -> tuple[float, float, int]:

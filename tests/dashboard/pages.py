@@ -20,15 +20,15 @@ PAGES = ["app_pages/profile.py", "app_pages/comparison.py", "app_pages/impact.py
 STRAY = re.compile(r"(?<![\wÅÄÖåäö])(nan|NaN|None|NaT|<NA>)(?![\wÅÄÖåäö])|\(\s*\)")
 
 
-def run_page(monkeypatch, page: str | None = None, **params) -> tuple[AppTest, list[tuple[pd.DataFrame, list[str]]]]:
-    """Run the app on ``page`` with query ``params``; returns it and every (frame, about) offered for download."""
+def run_recording(monkeypatch, keep, forget, page: str | None = None, **params) -> AppTest:
+    """Run the app on ``page`` with query ``params``; ``keep(frame, stem, about, kw)`` sees every download
+    offered, and ``forget()`` is called before switching to ``page`` (so only its downloads stay)."""
     from dashboard import components
 
-    offered: list[tuple[pd.DataFrame, list[str]]] = []
     original = components.downloads
 
     def record(frame, stem, about, **kw):
-        offered.append((frame.copy(), list(about)))
+        keep(frame, stem, about, kw)
         return original(frame, stem, about, **kw)
 
     monkeypatch.setattr(components, "downloads", record)
@@ -36,9 +36,19 @@ def run_page(monkeypatch, page: str | None = None, **params) -> tuple[AppTest, l
     at.query_params.update(params)
     at.run()
     if page and page != PAGES[0]:
-        offered.clear()
+        forget()
         at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def run_page(monkeypatch, page: str | None = None, **params) -> tuple[AppTest, list[tuple[pd.DataFrame, list[str]]]]:
+    """Run the app on ``page`` with query ``params``; returns it and every (frame, about) offered for download."""
+    offered: list[tuple[pd.DataFrame, list[str]]] = []
+    at = run_recording(
+        monkeypatch, lambda frame, stem, about, kw: offered.append((frame.copy(), list(about))), offered.clear, page,
+        **params,
+    )  # fmt: skip
     return at, offered
 
 

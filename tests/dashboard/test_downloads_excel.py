@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.dashboard.pages import APP, PAGES, element_texts
+from tests.dashboard.pages import PAGES, element_texts, run_recording
 
 BOM = b"\xef\xbb\xbf"
 CODES = {"kunta_code", "unit", "share_pct", "question_id", "agree_pct", "computed", "published", "tolerance_pct"}
@@ -29,22 +29,12 @@ def files(monkeypatch, page: str | None = None, **params) -> tuple[AppTest, dict
     from dashboard import components
 
     made: dict[str, tuple[bytes, bytes]] = {}
-    original = components.downloads
 
-    def record(frame, stem, about, **kw):
+    def keep(frame, stem, about, kw):
         decimals = kw.get("decimals")
         made[stem] = (components._csv(frame, decimals), components._xlsx(frame, about, decimals))
-        return original(frame, stem, about, **kw)
 
-    monkeypatch.setattr(components, "downloads", record)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(params)
-    at.run()
-    if page and page != PAGES[0]:
-        made.clear()
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at, made
+    return run_recording(monkeypatch, keep, made.clear, page, **params), made
 
 
 def excel_csv(raw: bytes) -> pd.DataFrame:
