@@ -239,12 +239,7 @@ def load_raw(con: duckdb.DuckDBPyConnection, raw: dict[str, pd.DataFrame], sourc
     con.execute((paths.SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
     for dataset, frame in raw.items():
         con.register("frame", frame.astype({c: "object" for c in frame.columns if frame[c].dtype == "object"}))
-        # a JSON-stat reader's categoricals arrive as ENUMs: stored as text, cast inside DuckDB
-        columns = [
-            f'cast("{c}" as varchar) as "{c}"' if isinstance(frame[c].dtype, pd.CategoricalDtype) else f'"{c}"'
-            for c in frame.columns
-        ]
-        con.execute(f"create table raw_{dataset} as select {', '.join(columns)} from frame")
+        con.execute(f"create table raw_{dataset} as select * from frame")
         con.unregister("frame")
     seeds = {"sources": sources, "indicators": registry.indicators(), "indicator_measures": registry.measures()}
     for name, frame in seeds.items():
