@@ -1,156 +1,247 @@
-"""Small Plotly figures and the one-sentence summary that goes under each (also for screen readers).
+"""The dashboard's charts, drawn on the server as SVG (Matplotlib), and the one-sentence summary under each.
 
-Colours are the Okabe–Ito palette (safe for colour-blind readers): the municipality is always blue,
-its region orange and the whole country black; other municipalities get the remaining colours and
-their own dash pattern, so the charts also read in greyscale print. Numbers in hovers, labels and
-summaries come from ``pipeline.formatting`` in the reader's language.
+Why SVG from the server (issue 12.12): Plotly's 4.7 MB script took 1.3 s of a shared link's 4.5 s to load and
+start in the browser, and building its figures was a third of a page's script run. An SVG needs no script:
+the browser draws it as it arrives, and a print or PDF of the page holds the same picture as the screen.
+Each chart is drawn once per figures and language (``st.cache_data``) and shared by every session.
+
+Every point, bar and municipality has a tooltip (an SVG ``<title>``) with its value as shown in the text;
+a hidden count reads ``< 5``, a share derived from one ``..``, a missing value ``–``. A line breaks at a
+hidden or missing year (never bridged) and a hidden or missing bar is not drawn: its symbol stands on the
+axis where the bar would be. Colours are the Okabe–Ito palette, as in the printed review: the municipality
+blue, its region orange, the whole country black; other municipalities the remaining colours with their own
+dash pattern, so that the charts also read in greyscale print. Numbers come from ``pipeline.formatting``
+in the reader's language; titles and sources are HTML around the SVG, so they wrap and are never cut.
 """
 
 from __future__ import annotations
 
+import html
+import io
 import math
+import re
 import textwrap
-from urllib.parse import quote
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
-from babel.numbers import get_decimal_symbol, get_group_symbol
+import streamlit as st
+from matplotlib import colormaps, rc_context
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.cm import ScalarMappable
+from matplotlib.collections import LineCollection
+from matplotlib.colors import Normalize
+from matplotlib.figure import Figure
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path as MplPath
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from dashboard.i18n import lang, t
 from pipeline import formatting
+from pipeline.report.review.charts import STYLE as REVIEW_STYLE
+from pipeline.report.review.charts import _own_ids
 
 MUNICIPALITY = "#0072B2"  # blue
 REGION = "#E69F00"  # orange
 COUNTRY = "#000000"  # black
 OTHERS = ["#009E73", "#D55E00", "#CC79A7", "#E69F00", "#000000", "#56B4E9", "#F0E442"]
-DASHES = ["dash", "dot", "dashdot", "longdash", "longdashdot", "solid", "dash"]
-ROLE_STYLE = {"municipality": (MUNICIPALITY, "solid", 4), "region": (REGION, "dash", 3), "country": (COUNTRY, "dot", 3)}
+DASHES: list[Any] = [
+    (0, (6, 3)),
+    (0, (1.5, 2)),
+    (0, (6, 2, 1.5, 2)),
+    (0, (10, 3)),
+    (0, (10, 3, 1.5, 3)),
+    "-",
+    (0, (3, 3)),
+]
+ROLE_STYLE: dict[str, tuple[str, Any, float]] = {"municipality": (MUNICIPALITY, "-", 2.6), "region": (REGION, (0, (6, 3)), 2.0),
+              "country": (COUNTRY, (0, (1.5, 2)), 2.0)}  # fmt: skip
 WOMEN, MEN = "#CC79A7", "#009E73"
+HIDDEN = "#dddddd"
+SELECTED = "#D55E00"
 AGE_GROUPS = ["0-6", "7-15", "16-29", "30-64", "65+"]
-FONT = "Source Sans Pro, Source Sans 3, Arial, sans-serif"
-# Plotly.js fetches a world topojson from cdn.plot.ly for every geo subplot whose trace has a
-# ``locationmode`` (``geojson-id`` included), even with the base map hidden; offline the fetch fails and
-# nothing is drawn. An empty topology served as a data: URL (the ``#`` drops the file name plotly
-# appends) satisfies it: the map needs only our own GeoJSON.
-EMPTY_TOPOJSON_URL = "data:application/json," + quote('{"type":"Topology","objects":{},"arcs":[]}') + "#"
+FONT_CSS = "'Source Sans', 'Source Sans Pro', 'DejaVu Sans', sans-serif"  # the page's font in the browser
+FULL, HALF = 9.6, 5.6  # a chart's width in inches: the page's width, a column of two
+# The review's look, larger for the screen; ``$`` in a name is text, never Matplotlib's mathematics.
+STYLE = {**REVIEW_STYLE, "font.size": 10, "text.parse_math": False, "legend.frameon": False,
+         "svg.hashsalt": "kotoprofiili", "axes.titlesize": 10}  # fmt: skip
+QUESTION_WIDTH = 44  # characters a survey question's line holds beside its bar
 
 
-# -- shared settings -----------------------------------------------------------------------------------
+# -- drawing and the page's figure ---------------------------------------------------------------------
 
 
-def config(filename: str, *, zoom: bool = False) -> dict:
-    """Plotly's modebar: only the camera (PNG download with a meaningful file name), plus zoom for maps."""
-    remove = [
-        "zoom2d",
-        "pan2d",
-        "select2d",
-        "lasso2d",
-        "zoomIn2d",
-        "zoomOut2d",
-        "autoScale2d",
-        "resetScale2d",
-        "toggleSpikelines",
-        "hoverClosestCartesian",
-        "hoverCompareCartesian",
-        "hoverClosestGeo",
-    ]
-    if not zoom:
-        remove += ["zoomInGeo", "zoomOutGeo", "resetGeo"]
-    return {
-        "displaylogo": False,
-        "displayModeBar": True,
-        "modeBarButtonsToRemove": remove,
-        "scrollZoom": False,
-        "topojsonURL": EMPTY_TOPOJSON_URL,
-        "toImageButtonOptions": {"format": "png", "filename": f"kotoprofiili_{filename}", "scale": 2},
-    }
+@dataclass(frozen=True)
+class Drawn:
+    """A chart as the page shows it (``html``: title, SVG, source) and, made only when its download button
+    is clicked, as a PNG image that carries its title and source (for a Word document)."""
+
+    html: str
+    png: Callable[[], bytes]
 
 
-def _separators() -> str:
-    locale = formatting.LOCALES[lang()]
-    return get_decimal_symbol(locale) + get_group_symbol(locale)
+def _render(name: str, key: str, frame: pd.DataFrame, title: str, source: str | None, options: tuple = ()) -> Drawn:
+    """The chart ``name``, drawn once per figures and language."""
+    html_text = _drawn(name, key, lang(), frame, title, source, options)
+    return Drawn(html_text, partial(_png, partial(DRAW[name], frame, *options), title, source))
 
 
-def _percent_suffix() -> str:
-    """What follows a number in a percentage (`` %`` in fi/sv, ``%`` in en), as formatting writes it."""
-    return formatting.percent(1, lang(), 0)[1:]
+@st.cache_data(max_entries=512, show_spinner=False)
+def _drawn(
+    name: str, key: str, language: str, frame: pd.DataFrame, title: str, source: str | None, options: tuple
+) -> str:
+    # ``language`` is in the cache key: the words drawn (``t``) are the session's language, which it is
+    with rc_context(STYLE):
+        fig, tips = DRAW[name](frame, *options)
+        return _figure_html(key, title, source, _svg(fig, key, tips, title))
 
 
-TITLE_WIDTH = 30  # characters a title line (17 px) holds in the narrowest chart: 250 px, half a 1 024 px window
-QUESTION_WIDTH = 34  # characters a survey question's line holds beside its bar
-SOURCE_WIDTH = 42  # characters a line of the source (11 px) holds in the narrowest chart
+def _figure_html(key: str, title: str, source: str | None, svg: str, css: str = "kp-chart") -> str:
+    caption = f"<figcaption>{_text(t('cap_source'))}: {_text(source)}</figcaption>" if source else ""
+    return f'<figure class="{css}" id="kp-chart-{key}"><div class="kp-chart-title">{_text(title)}</div>{svg}{caption}</figure>'
 
 
-def _layout(fig: go.Figure, title: str, source: str | None, *, height: int = 420) -> go.Figure:
-    """A chart's frame; a long title wraps onto more lines (plotly would cut it at the chart's edge)."""
-    lines = textwrap.wrap(title, TITLE_WIDTH) or [""]
-    source_lines = textwrap.wrap(f"{t('cap_source')}: {source}", SOURCE_WIDTH) if source else []
-    extra = 14 * max(0, len(source_lines) - 1)  # each further line of the source, below the first
-    fig.update_layout(
-        title={"text": "<br>".join(lines), "x": 0, "xanchor": "left", "font": {"size": 17}},
-        separators=_separators(),
-        height=height + extra,
-        font={"family": FONT, "size": 14},
-        margin={"l": 10, "r": 10, "t": 40 + 22 * len(lines), "b": 80 + extra if source else 40},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "title": None},
-        hoverlabel={"font": {"family": FONT}},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
+def _png(draw: Callable[[], tuple[Figure, dict]], title: str, source: str | None) -> bytes:
+    """The chart at 200 dpi with its title above and its source below, as it would be pasted into Word."""
+    with rc_context(STYLE):
+        fig, _ = draw()
+        fig.suptitle("\n".join(textwrap.wrap(title, 90)), x=0.01, ha="left", fontsize=11, fontweight="bold")
+        if source:
+            text = "\n".join(textwrap.wrap(f"{t('cap_source')}: {source}", 120))
+            fig.supxlabel(text, x=0.01, ha="left", fontsize=7.5, color="#555555")
+        out = io.BytesIO()
+        FigureCanvasAgg(fig)
+        fig.savefig(out, format="png", dpi=200)
+    return out.getvalue()
+
+
+def _text(value) -> str:
+    """Text from a file or a catalogue, shown as text: escaped, never markup."""
+    return html.escape(str(value), quote=True)
+
+
+def _svg(fig: Figure, key: str, tips: dict[str, str], title: str) -> str:
+    out = io.StringIO()
+    FigureCanvasSVG(fig)
+    fig.savefig(out, format="svg")
+    text = out.getvalue()
+    text = re.sub(r"<metadata>.*?</metadata>", "", text[text.index("<svg") :], flags=re.S)
+    text = re.sub(r'<svg ([^>]*?)width="[\d.]+pt" height="[\d.]+pt"',
+                  rf'<svg \1role="img" aria-label="{_text(title)}" style="width:100%;height:auto"', text, count=1)  # fmt: skip
+    text = text.replace("'DejaVu Sans'", FONT_CSS).replace('"DejaVu Sans"', FONT_CSS)
+    text = _own_ids(text, key)
+    for gid, tip in tips.items():
+        text = text.replace(f'<g id="{key}-{gid}">', f'<g id="{key}-{gid}"><title>{_text(tip)}</title>', 1)
+    # one line: a Markdown HTML block ends at a blank line, and nothing in it is read as Markdown
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _figure(width: float, height: float) -> tuple[Figure, Axes]:
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def _percent_axis(axis) -> None:
+    axis.set_major_formatter(
+        FuncFormatter(lambda v, _pos: formatting.percent(v, lang(), 0 if float(v).is_integer() else 1))
     )
-    if source:  # so that a downloaded PNG carries its source
-        fig.add_annotation(
-            text="<br>".join(source_lines),  # on lines, or plotly cuts it at the chart's right edge
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=0,
-            yshift=(-80 if height < 600 else -30) - extra,
-            showarrow=False,
-            xanchor="left",
-            yanchor="bottom",
-            font={"size": 11, "color": "#555555"},
-        )
-    return fig
 
 
-def _share_axis(fig: go.Figure, top: float) -> None:
-    fig.update_yaxes(
-        title=None,
-        ticksuffix=_percent_suffix(),
-        rangemode="tozero",
-        range=[0, max(top, 1) * 1.15],
-        gridcolor="#e6e6e6",
-        zeroline=True,
-        zerolinecolor="#999999",
-    )
-    fig.update_xaxes(title=None, dtick=1, tickformat="d", showgrid=False)
+def _count_axis(axis) -> None:
+    axis.set_major_locator(MaxNLocator(5, integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: formatting.number(v, lang())))
+
+
+def _year_bands(ax, x: list, gids: list[str]) -> None:
+    """An invisible band over each year (or month): its tooltip names every line's value there."""
+    for i, (xi, gid) in enumerate(zip(x, gids)):
+        left = (x[i - 1] + xi) / 2 if i else xi - 0.5
+        right = (xi + x[i + 1]) / 2 if i + 1 < len(x) else xi + 0.5
+        band = ax.axvspan(left, right, color="white", alpha=0.001, zorder=10, linewidth=0)
+        band.set_gid(gid)
+
+
+def _legend(ax, n: int) -> None:
+    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.08), ncols=min(n, 4), fontsize=10, handlelength=2.8)
 
 
 # -- the share over time: municipality, region, country ------------------------------------------------
 
 
-def share_trend(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
+def share_trend(frame: pd.DataFrame, title: str, source: str | None, key: str = "profile_trend") -> Drawn:
     """``frame``: role (municipality/region/country), label, year, share_pct, share_text; rows that exist only."""
-    fig = go.Figure()
-    years = _years(frame)
+    return _render("trend", key, frame, title, source)
+
+
+def _draw_trend(frame: pd.DataFrame) -> tuple[Figure, dict]:
+    styled = []
     for role, rows in frame.groupby("role", sort=False):
         colour, dash, width = ROLE_STYLE[role]
-        rows = _every_year(rows, years)
-        fig.add_trace(
-            go.Scatter(
-                x=rows["year"],
-                y=rows["share_pct"],
-                name=rows["label"].iloc[0],
-                mode="lines+markers",
-                line={"color": colour, "dash": dash, "width": width},
-                marker={"size": 9, "color": colour},
-                customdata=rows[["label", "share_text"]],
-                connectgaps=False,
-                hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>",
+        styled.append((rows, colour, dash, width, role == "municipality"))
+    return _lines(frame, styled, height=3.6)
+
+
+def compare_lines(frame: pd.DataFrame, selected: str, order: list[str], title: str, source: str | None,
+                  key: str = "comparison_lines") -> Drawn:  # fmt: skip
+    """``frame``: kunta_code, label, year, share_pct, share_text, count_text (optional). The selected
+    municipality is blue and bold; the others follow ``order`` (the user's choice) in colour and legend; the
+    codes ``region`` and ``country`` are drawn as on the profile page (orange dashes, black dots)."""
+    return _render("compare", key, frame, title, source, (selected, tuple(order)))
+
+
+def _draw_compare(frame: pd.DataFrame, selected: str, order: tuple) -> tuple[Figure, dict]:
+    codes = [selected] + [c for c in order if c != selected]
+    others = [c for c in codes if c != selected and c not in ("region", "country")]
+    styled = []
+    for code in (c for c in codes if c in set(frame["kunta_code"])):
+        rows = frame[frame["kunta_code"] == code]
+        if "count_text" in rows:
+            rows = rows.assign(
+                share_text=[
+                    f"{s} ({c or formatting.MISSING})"
+                    for s, c in zip(rows["share_text"], rows["count_text"].fillna(""))
+                ]
             )
-        )
-    _share_axis(fig, frame["share_pct"].max() if frame["share_pct"].notna().any() else 1)
-    return _layout(fig, title, source)
+        if code in ("region", "country"):
+            colour, dash, width = ROLE_STYLE[code]
+        elif code == selected:
+            colour, dash, width = MUNICIPALITY, "-", 2.8
+        else:
+            i = others.index(code)
+            colour, dash, width = OTHERS[i % len(OTHERS)], DASHES[i % len(DASHES)], 1.6
+        styled.append((rows, colour, dash, width, code == selected))
+    return _lines(frame, styled, height=3.8)
+
+
+def _lines(frame: pd.DataFrame, styled: list, height: float) -> tuple[Figure, dict]:
+    """Lines of shares by year: a hidden or missing year breaks a line (NaN), never joined across."""
+    fig, ax = _figure(FULL, height)
+    years = _years(frame)
+    per_year: dict[int, list[str]] = {y: [] for y in years}
+    for n, (rows, colour, dash, width, own) in enumerate(styled):
+        rows = _every_year(rows, years)
+        label = rows["label"].iloc[0]
+        (line,) = ax.plot(rows["year"], rows["share_pct"].astype("float64"), color=colour, linestyle=dash, linewidth=width,
+                marker="o", markersize=5.5 if own else 4, label=label, zorder=3 if own else 2)  # fmt: skip
+        line.set_gid(f"line{n}")  # its path: one piece per run of years with a figure
+        for y, text in zip(rows["year"], rows["share_text"]):
+            per_year[int(y)].append(f"{label} {text}")
+    top = frame["share_pct"].max() if frame["share_pct"].notna().any() else 1
+    ax.set_ylim(0, max(float(top), 1) * 1.15)
+    _percent_axis(ax.yaxis)
+    ax.yaxis.set_major_locator(MaxNLocator(6))
+    step = max(1, math.ceil(len(years) / 16))
+    ax.set_xticks(years[::step], [str(y) for y in years[::step]])
+    ax.set_xlim(years[0] - 0.5, years[-1] + 0.5) if years else None
+    ax.grid(axis="x", visible=False)
+    _legend(ax, len(styled))
+    gids = [f"y{y}" for y in years]
+    _year_bands(ax, years, gids)
+    return fig, {g: f"{y}: " + ", ".join(per_year[y]) for g, y in zip(gids, years)}
 
 
 def _years(frame: pd.DataFrame) -> list[int]:
@@ -160,7 +251,7 @@ def _years(frame: pd.DataFrame) -> list[int]:
 
 def _every_year(rows: pd.DataFrame, years: list[int]) -> pd.DataFrame:
     """One row per year (a year without a figure, hidden or missing, gets NaN), so a line breaks there and is
-    never drawn across it (plotly joins the points it is given)."""
+    never drawn across it (Matplotlib joins the points it is given)."""
     out = rows.assign(year=rows["year"].astype(int)).drop_duplicates("year").set_index("year").reindex(years)
     out["label"] = rows["label"].iloc[0]
     out["share_text"] = out["share_text"].fillna(formatting.MISSING)
@@ -201,43 +292,6 @@ def share_trend_summary(frame: pd.DataFrame, year: int) -> str:
 # -- several municipalities ----------------------------------------------------------------------------
 
 
-def compare_lines(frame: pd.DataFrame, selected: str, order: list[str], title: str, source: str | None) -> go.Figure:
-    """``frame``: kunta_code, label, year, share_pct, share_text, count_text (optional). The selected
-    municipality is blue and bold; the others follow ``order`` (the user's choice) in colour and legend; the
-    codes ``region`` and ``country`` are drawn as on the profile page (orange dashes, black dots)."""
-    fig = go.Figure()
-    codes = [selected] + [c for c in order if c != selected]
-    years = _years(frame)
-    others = [c for c in codes if c != selected and c not in ("region", "country")]
-    for code in (c for c in codes if c in set(frame["kunta_code"])):
-        rows = _every_year(frame[frame["kunta_code"] == code], years)
-        if "count_text" not in rows:
-            rows = rows.assign(count_text=formatting.MISSING)
-        rows = rows.assign(count_text=rows["count_text"].fillna(formatting.MISSING).replace("", formatting.MISSING))
-        own = code == selected
-        if code in ("region", "country"):  # the region and the country as on the profile page
-            colour, dash, width = ROLE_STYLE[code]
-        else:
-            i = others.index(code) if not own else 0
-            colour = MUNICIPALITY if own else OTHERS[i % len(OTHERS)]
-            dash, width = ("solid", 4) if own else (DASHES[i % len(DASHES)], 2)
-        fig.add_trace(
-            go.Scatter(
-                x=rows["year"],
-                y=rows["share_pct"],
-                name=rows["label"].iloc[0],
-                mode="lines+markers",
-                line={"color": colour, "dash": dash, "width": width},
-                marker={"size": 8 if own else 6},
-                customdata=rows[["label", "share_text", "count_text"]],
-                connectgaps=False,
-                hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b> (%{customdata[2]})<extra></extra>",
-            )
-        )
-    _share_axis(fig, frame["share_pct"].max() if frame["share_pct"].notna().any() else 1)
-    return _layout(fig, title, source, height=440)
-
-
 def compare_lines_summary(frame: pd.DataFrame, selected_label: str, year: int) -> str:
     """``frame``: every row, hidden ones too (their ``share_text`` says ``..``)."""
     in_year = frame[frame["year"] == year]
@@ -260,110 +314,76 @@ def compare_lines_summary(frame: pd.DataFrame, selected_label: str, year: int) -
 # -- the map -------------------------------------------------------------------------------------------
 
 
-def share_map(
-    geojson: dict,
-    frame: pd.DataFrame,
-    selected: str,
-    title: str,
-    source: str | None,
-    region_of: dict[str, str] | None = None,
-) -> go.Figure:
+def share_map(geojson: dict, frame: pd.DataFrame, selected: str, title: str, source: str | None,
+              region_of: dict[str, str] | None = None, key: str = "comparison_map") -> Drawn:  # fmt: skip
     """A choropleth of the share (no tile map: works offline). ``frame``: kunta_code, label, share_pct, share_text.
     ``region_of`` (municipality code → region code) draws the regions' borders; the selected municipality is
-    outlined and named."""
+    outlined and named. Not cached here: the page caches the whole map per database, year and language."""
+    draw = partial(_draw_map, geojson, frame, selected, region_of or {})
+    with rc_context(STYLE):
+        fig, tips = draw()
+        html_text = _figure_html(key, title, source, _svg(fig, key, tips, title), "kp-chart kp-map")
+    return Drawn(html_text, partial(_png, draw, title, source))
+
+
+def _mercator(ring) -> list[tuple[float, float]]:
+    return [(x, math.degrees(math.log(math.tan(math.pi / 4 + math.radians(y) / 2)))) for x, y, *_ in ring]
+
+
+def _draw_map(geojson: dict, frame: pd.DataFrame, selected: str, region_of: dict) -> tuple[Figure, dict]:
     shown = frame[frame["share_pct"].notna()]
-    hidden = frame[frame["share_pct"].isna()]
     top, step = _colour_top(shown["share_pct"])
-    ticks = [step * i for i in range(int(top / step) + 1)]
-    labels = [formatting.percent(v, lang(), 0) for v in ticks]
-    labels[-1] = "≥\u00a0" + labels[-1]
-    fig = go.Figure()
-    fig.add_trace(
-        go.Choropleth(
-            geojson=geojson,
-            featureidkey="properties.kunta_code",
-            locations=shown["kunta_code"],
-            z=shown["share_pct"],
-            zmin=0,
-            zmax=top,
-            colorscale="Cividis",
-            reversescale=True,
-            marker={"line": {"color": "white", "width": 0.4}},
-            customdata=shown[["label", "share_text"]],
-            hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
-            colorbar={
-                "title": {"text": ""},
-                "tickvals": ticks,
-                "ticktext": labels,
-                "len": 0.6,
-                "thickness": 14,
-                "x": 0.98,
-            },
-        )
-    )
-    if len(hidden):
-        fig.add_trace(
-            go.Choropleth(
-                geojson=_only(geojson, hidden["kunta_code"]),
-                featureidkey="properties.kunta_code",
-                locations=hidden["kunta_code"],
-                z=[0] * len(hidden),
-                colorscale=[[0, "#dddddd"], [1, "#dddddd"]],
-                showscale=False,
-                marker={"line": {"color": "white", "width": 0.4}},
-                customdata=hidden[["label", "share_text"]],
-                hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
-            )
-        )
-    own = frame[frame["kunta_code"] == selected]
-    fig.add_trace(
-        go.Choropleth(
-            geojson=_only(geojson, own["kunta_code"]),
-            featureidkey="properties.kunta_code",
-            locations=own["kunta_code"],
-            z=[0] * len(own),
-            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-            showscale=False,
-            marker={"line": {"color": "#D55E00", "width": 4}},
-            customdata=own[["label", "share_text"]],
-            hovertemplate="<b>%{customdata[0]}: %{customdata[1]}</b><extra></extra>",
-        )
-    )
+    colours, norm = colormaps["cividis_r"], Normalize(0, top)
+    value = dict(zip(frame["kunta_code"], frame["share_pct"]))
+    text = dict(zip(frame["kunta_code"], zip(frame["label"], frame["share_text"])))
+    fig, ax = _figure(7.2, 10.4)
+    tips, own_path = {}, None
+    for feature in geojson["features"]:
+        code = feature["properties"]["kunta_code"]
+        vertices, codes = [], []
+        for ring in _rings(feature):
+            points = _mercator(ring)
+            vertices += points
+            codes += [MplPath.MOVETO] + [MplPath.LINETO] * (len(points) - 2) + [MplPath.CLOSEPOLY]
+        path = MplPath(vertices, codes)
+        share = value.get(code)
+        fill = HIDDEN if share is None or pd.isna(share) else colours(norm(min(float(share), top)))
+        patch = ax.add_patch(PathPatch(path, facecolor=fill, edgecolor="white", linewidth=0.3))
+        patch.set_gid(f"m{code}")
+        if code in text:
+            tips[f"m{code}"] = f"{text[code][0]}: {text[code][1]}"
+        if code == selected:
+            own_path = path
     if region_of:
         lon, lat = region_borders(geojson, region_of)
-        fig.add_trace(
-            go.Scattergeo(
-                lon=lon,
-                lat=lat,
-                mode="lines",
-                line={"color": "#333333", "width": 1.3},
-                hoverinfo="skip",
-                showlegend=False,
-                name=t("region"),
-            )
-        )
-    centre = _centre(geojson, selected)
-    if centre and len(own):
-        fig.add_trace(
-            go.Scattergeo(
-                lon=[centre[0]],
-                lat=[centre[1]],
-                mode="markers+text",
-                text=[own["label"].iloc[0]],
-                textposition="middle right",
-                textfont={"size": 14, "color": "#D55E00", "family": FONT},
-                marker={"size": 11, "color": "#D55E00", "line": {"color": "white", "width": 2}},
-                hoverinfo="skip",
-                showlegend=False,
-                name=own["label"].iloc[0],
-            )
-        )
-    # Mercator keeps Finland upright; plotly's fitbounds does not work with rotated projections.
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    _layout(fig, title, source, height=1000)
-    bottom = fig.layout.margin.b - 40  # room for the source's lines (30 px below the map for the first)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 50, "b": bottom}, dragmode=False, modebar={"orientation": "v"})
-    return fig
+        segments: list = []
+        current: list[tuple[float, float]] = []
+        for x, y in zip(lon, lat):
+            if x is None:
+                segments.append(_mercator(current))
+                current = []
+            else:
+                current.append((x, y))
+        ax.add_collection(LineCollection(segments, colors="#333333", linewidths=0.9)).set_gid("borders")
+    if own_path is not None:
+        ax.add_patch(PathPatch(own_path, facecolor="none", edgecolor=SELECTED, linewidth=2.4, zorder=4))
+        centre = _centre(geojson, selected)
+        if centre:
+            ((cx, cy),) = _mercator([centre])
+            ax.plot([cx], [cy], marker="o", markersize=7, color=SELECTED, markeredgecolor="white", zorder=5)
+            ax.annotate(text.get(selected, ("",))[0], (cx, cy), xytext=(7, 0), textcoords="offset points",
+                        va="center", fontsize=12, fontweight="bold", color=SELECTED, zorder=5)  # fmt: skip
+    ax.autoscale_view()
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    ticks = [step * i for i in range(int(top / step) + 1)]
+    bar = fig.colorbar(ScalarMappable(norm=norm, cmap=colours), ax=ax, shrink=0.45, location="right", pad=0.01,
+                       ticks=ticks)  # fmt: skip
+    labels = [formatting.percent(v, lang(), 0) for v in ticks]
+    labels[-1] = "≥\u00a0" + labels[-1]
+    bar.ax.set_yticklabels(labels)
+    bar.outline.set_visible(False)
+    return fig, tips
 
 
 def _only(geojson: dict, codes) -> dict:
@@ -381,7 +401,7 @@ def _rings(feature: dict) -> list:
 
 
 def region_borders(geojson: dict, region_of: dict[str, str]) -> tuple[list, list]:
-    """The lines between municipalities of different regions (an edge two neighbours share), as plotly
+    """The lines between municipalities of different regions (an edge two neighbours share), as
     lon/lat lists broken by None."""
     owners: dict[frozenset, set] = {}
     for feature in geojson["features"]:
@@ -435,25 +455,29 @@ def share_map_summary(frame: pd.DataFrame, selected_label: str) -> str:
 # -- breakdowns (live data only) -----------------------------------------------------------------------
 
 
-def top_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
+def top_bars(frame: pd.DataFrame, title: str, source: str | None, key: str = "profile_top") -> Drawn:
     """Horizontal bars, largest on top. ``frame``: label, population (null when hidden), count_text."""
-    rows = frame.iloc[::-1]
-    fig = go.Figure(
-        go.Bar(
-            x=rows["population"].fillna(0),
-            y=rows["label"],
-            orientation="h",
-            marker={"color": MUNICIPALITY},
-            text=rows["count_text"],
-            textposition="outside",
-            cliponaxis=False,
-            customdata=rows[["label", "count_text"]],
-            hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
-        )
-    )
-    fig.update_xaxes(title=None, showgrid=True, gridcolor="#e6e6e6", rangemode="tozero")
-    fig.update_yaxes(title=None)
-    return _layout(fig, title, source, height=max(320, 40 * len(rows) + 140))
+    return _render("top", key, frame, title, source)
+
+
+def _draw_top(frame: pd.DataFrame) -> tuple[Figure, dict]:
+    fig, ax = _figure(HALF, 0.9 + 0.32 * len(frame))
+    y = list(range(len(frame)))[::-1]
+    tips = {}
+    for yi, (label, value, text) in enumerate(zip(frame["label"], frame["population"], frame["count_text"])):
+        pos = y[yi]
+        if pd.notna(value):
+            bar = ax.barh([pos], [float(value)], color=MUNICIPALITY, height=0.7)[0]
+            bar.set_gid(f"b{yi}")
+            tips[f"b{yi}"] = f"{label}: {text}"
+        ax.annotate(text, (0 if pd.isna(value) else float(value), pos), xytext=(4, 0), textcoords="offset points",
+                    va="center", fontsize=9)  # fmt: skip
+    ax.set_yticks(y, [textwrap.shorten(str(v), 32, placeholder="…") for v in frame["label"]])
+    _count_axis(ax.xaxis)
+    ax.margins(x=0.18, y=0.02)
+    ax.set_xlim(left=0)
+    ax.grid(axis="y", visible=False)
+    return fig, tips
 
 
 def top_summary(frame: pd.DataFrame, key: str, n: int = 3) -> str:
@@ -461,31 +485,50 @@ def top_summary(frame: pd.DataFrame, key: str, n: int = 3) -> str:
     return t(key, items=items) if items else ""
 
 
-def age_sex_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
+def age_sex_bars(frame: pd.DataFrame, title: str, source: str | None, key: str = "profile_age_sex") -> Drawn:
     """Grouped bars by age group for women and men. ``frame``: age_group, sex, population, count_text."""
-    fig = go.Figure()
+    return _render("age_sex", key, frame, title, source)
+
+
+def _draw_age_sex(frame: pd.DataFrame) -> tuple[Figure, dict]:
+    fig, ax = _figure(HALF, 3.4)
+    groups = [g for g in AGE_GROUPS if g in set(frame["age_group"])]
+    series = []
     for sex, colour in (("female", WOMEN), ("male", MEN)):
-        rows = frame[frame["sex"] == sex].set_index("age_group").reindex(AGE_GROUPS).dropna(how="all").reset_index()
-        if rows.empty:
-            continue
-        labels = rows["age_group"].str.replace("-", "–")
-        fig.add_trace(
-            go.Bar(
-                x=labels,
-                y=rows["population"].fillna(0),
-                name=t(sex),
-                marker={"color": colour},
-                text=rows["count_text"],
-                textposition="outside",
-                cliponaxis=False,
-                customdata=pd.DataFrame({"sex": t(sex), "text": rows["count_text"]}),
-                hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>",
+        rows = frame[frame["sex"] == sex].set_index("age_group").reindex(groups)
+        if rows["population"].notna().any() or rows["count_text"].notna().any():
+            series.append(
+                (t(sex), colour, rows["population"].tolist(), rows["count_text"].fillna(formatting.MISSING).tolist())
             )
-        )
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(title=None, gridcolor="#e6e6e6", rangemode="tozero")
-    fig.update_xaxes(title=t("age_group"))
-    return _layout(fig, title, source)
+    tips = _grouped_bars(ax, [g.replace("-", "–") for g in groups], series)
+    ax.set_xlabel(t("age_group"))
+    _count_axis(ax.yaxis)
+    _legend(ax, len(series))
+    return fig, tips
+
+
+def _grouped_bars(ax, categories: list[str], series: list[tuple]) -> dict:
+    """Bars side by side per category. A hidden or missing value gets no bar: its symbol stands on the axis."""
+    n, width = len(series), 0.8 / max(1, len(series))
+    tips = {}
+    for i, (name, colour, values, texts) in enumerate(series):
+        named = False
+        for c, (value, text) in enumerate(zip(values, texts)):
+            x = c + (i - (n - 1) / 2) * width
+            if value is not None and pd.notna(value):
+                bar = ax.bar([x], [float(value)], width * 0.95, color=colour, label=None if named else name)[0]
+                named = True
+                bar.set_gid(f"b{i}-{c}")
+                tips[f"b{i}-{c}"] = f"{name} {categories[c]}: {text}"
+            ax.annotate(text, (x, 0 if value is None or pd.isna(value) else float(value)), xytext=(0, 3),
+                        textcoords="offset points", ha="center", fontsize=9, color="#333333")  # fmt: skip
+        if not named:
+            ax.bar([0], [0], 0, color=colour, label=name)  # the legend still names a series with no bar
+    ax.set_xticks(range(len(categories)), categories)
+    ax.set_ylim(bottom=0)
+    ax.margins(y=0.16)
+    ax.grid(axis="x", visible=False)
+    return tips
 
 
 def age_sex_summary(frame: pd.DataFrame) -> str:
@@ -515,90 +558,91 @@ def age_sex_summary(frame: pd.DataFrame) -> str:
 # -- temporary protection and quota refugees -----------------------------------------------------------
 
 
-def monthly_counts(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
-    """Month-end counts as a line. ``frame``: reference_date, persons (null when hidden), count_text."""
-    fig = go.Figure(
-        go.Scatter(
-            x=frame["reference_date"],
-            y=frame["persons"],
-            mode="lines+markers+text",
-            connectgaps=False,
-            line={"color": MUNICIPALITY, "width": 3},
-            marker={"size": 9, "color": MUNICIPALITY},
-            text=frame["count_text"],
-            textposition="top center",
-            customdata=frame[["month_text", "count_text"]],
-            hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
-        )
-    )
-    fig.update_yaxes(title=None, rangemode="tozero", gridcolor="#e6e6e6")
-    fig.update_xaxes(title=None, showgrid=False, tickformat="%m/%Y")
-    return _layout(fig, title, source, height=360)
+def monthly_counts(frame: pd.DataFrame, title: str, source: str | None, key: str = "profile_tp") -> Drawn:
+    """Month-end counts as a line. ``frame``: reference_date, persons (null when hidden), count_text, month_text."""
+    return _render("monthly", key, frame, title, source)
 
 
-def quota_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
+def _draw_monthly(frame: pd.DataFrame) -> tuple[Figure, dict]:
+    fig, ax = _figure(HALF, 3.2)
+    x = list(range(len(frame)))
+    ax.plot(x, frame["persons"].astype("float64"), color=MUNICIPALITY, linewidth=2.4, marker="o", markersize=5)
+    for xi, value, text in zip(x, frame["persons"], frame["count_text"]):
+        ax.annotate(text, (xi, 0 if pd.isna(value) else float(value)), xytext=(0, 6), textcoords="offset points",
+                    ha="center", fontsize=9, color="#333333")  # fmt: skip
+    step = max(1, math.ceil(len(x) / 6))
+    months = [pd.Timestamp(d).strftime("%m/%Y") for d in frame["reference_date"]]
+    ax.set_xticks(x[::step], months[::step])
+    ax.set_xlim(-0.5, len(x) - 0.5)
+    ax.set_ylim(bottom=0)
+    ax.margins(y=0.2)
+    _count_axis(ax.yaxis)
+    ax.grid(axis="x", visible=False)
+    gids = [f"y{i}" for i in x]
+    _year_bands(ax, x, gids)
+    return fig, {g: f"{m}: {c}" for g, m, c in zip(gids, frame["month_text"], frame["count_text"])}
+
+
+def quota_bars(frame: pd.DataFrame, title: str, source: str | None, key: str = "profile_quota") -> Drawn:
     """Quota against persons arrived per year. ``frame``: year, quota, arrived_persons, *_text, and
     ``year_label`` (a year whose arrivals cover only part of it says so under the bars).
 
     A hidden (``< 5``) or missing (``–``) value has no bar at all, never one of height 0: its symbol is written
     on the axis line where the bar would stand."""
-    fig = go.Figure()
-    x = frame["year_label"] if "year_label" in frame else frame["year"].astype(str)
-    for offset, (column, label, colour) in zip(
-        (-0.2, 0.2), (("quota", t("quota"), "#56B4E9"), ("arrived_persons", t("arrived_persons"), MUNICIPALITY))
-    ):
-        for i, (value, text) in enumerate(zip(frame[column], frame[f"{column}_text"])):
-            if pd.isna(value):
-                fig.add_annotation(
-                    x=i + offset, y=0, text=text, showarrow=False, yanchor="bottom", font={"color": "#555555"}
-                )
-        fig.add_trace(
-            go.Bar(
-                x=x,
-                y=frame[column].astype("float64"),
-                name=label,
-                marker={"color": colour},
-                text=frame[f"{column}_text"],
-                textposition="outside",
-                cliponaxis=False,
-                customdata=pd.DataFrame({"label": label, "text": frame[f"{column}_text"]}),
-                hovertemplate="%{customdata[0]} %{x}: <b>%{customdata[1]}</b><extra></extra>",
-            )
+    return _render("quota", key, frame, title, source)
+
+
+def _draw_quota(frame: pd.DataFrame) -> tuple[Figure, dict]:
+    fig, ax = _figure(HALF, 3.4)
+    labels = (frame["year_label"] if "year_label" in frame else frame["year"].astype(str)).tolist()
+    series = [
+        (t(label), colour, frame[column].tolist(), frame[f"{column}_text"].tolist())
+        for column, label, colour in (
+            ("quota", "quota", "#56B4E9"),
+            ("arrived_persons", "arrived_persons", MUNICIPALITY),
         )
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(title=None, rangemode="tozero", gridcolor="#e6e6e6")
-    fig.update_xaxes(title=None, type="category")
-    return _layout(fig, title, source, height=360)
-
-
-def survey_bars(frame: pd.DataFrame, title: str, source: str | None) -> go.Figure:
-    """Kuntaliitto's survey: one stacked bar per question (agree, neither, disagree, cannot say)."""
-    parts = [
-        ("agree_pct", t("kl_agree"), "#009E73"),
-        ("neutral_pct", t("kl_neutral"), "#BBBBBB"),
-        ("disagree_pct", t("kl_disagree"), "#D55E00"),
-        ("cannot_say_pct", t("kl_cannot_say"), "#E6E6E6"),
     ]
-    # A question is a long sentence: on lines of its own, or plotly cuts it at the chart's left edge.
-    questions = ["<br>".join(textwrap.wrap(q, QUESTION_WIDTH)) for q in frame["question"]]
-    lines = sum(max(2, q.count("<br>") + 1) for q in questions)
-    fig = go.Figure()
-    for column, label, colour in parts:
-        texts = [formatting.percent(v, lang(), 0) for v in frame[column]]
-        fig.add_trace(
-            go.Bar(
-                y=questions,
-                x=frame[column],
-                name=label,
-                orientation="h",
-                marker={"color": colour},
-                text=texts,
-                textposition="inside",
-                customdata=pd.DataFrame({"label": label, "text": texts}),
-                hovertemplate="%{customdata[0]}: <b>%{customdata[1]}</b><extra></extra>",
-            )
-        )
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=None, range=[0, 100], ticksuffix=_percent_suffix(), showgrid=False)
-    fig.update_yaxes(title=None, autorange="reversed", automargin=True)
-    return _layout(fig, title, source, height=max(340, 170 + 20 * lines + 24 * len(questions)))
+    tips = _grouped_bars(ax, labels, series)
+    _count_axis(ax.yaxis)
+    _legend(ax, 2)
+    return fig, tips
+
+
+def survey_bars(frame: pd.DataFrame, title: str, source: str | None, key: str = "impact_kuntaliitto") -> Drawn:
+    """Kuntaliitto's survey: one stacked bar per question (agree, neither, disagree, cannot say)."""
+    return _render("survey", key, frame, title, source)
+
+
+def _draw_survey(frame: pd.DataFrame) -> tuple[Figure, dict]:
+    parts = [
+        ("agree_pct", t("kl_agree"), "#009E73", "white"),
+        ("neutral_pct", t("kl_neutral"), "#BBBBBB", "black"),
+        ("disagree_pct", t("kl_disagree"), "#D55E00", "white"),
+        ("cannot_say_pct", t("kl_cannot_say"), "#E6E6E6", "black"),
+    ]
+    questions = ["\n".join(textwrap.wrap(q, QUESTION_WIDTH)) for q in frame["question"]]
+    lines = sum(max(2, q.count("\n") + 1) for q in questions)
+    fig, ax = _figure(FULL, 1.0 + 0.2 * lines + 0.12 * len(questions))
+    y = list(range(len(questions)))[::-1]
+    left = [0.0] * len(questions)
+    tips = {}
+    for p, (column, label, colour, ink) in enumerate(parts):
+        values = [0.0 if pd.isna(v) else float(v) for v in frame[column]]
+        bars = ax.barh(y, values, left=left, color=colour, height=0.7, label=label)
+        for q, (bar, value) in enumerate(zip(bars, values)):
+            shown = formatting.percent(value, lang(), 0)
+            bar.set_gid(f"s{p}-{q}")
+            tips[f"s{p}-{q}"] = f"{questions[q].replace(chr(10), ' ')} — {label}: {shown}"
+            if value >= 6:
+                ax.text(left[q] + value / 2, y[q], shown, ha="center", va="center", fontsize=9, color=ink)
+        left = [a + b for a, b in zip(left, values)]
+    ax.set_yticks(y, questions)
+    ax.set_xlim(0, 100)
+    _percent_axis(ax.xaxis)
+    ax.grid(False)
+    fig.legend(loc="outside upper left", ncols=2, fontsize=10)  # two a row: four would run past the edge
+    return fig, tips
+
+
+DRAW: dict[str, Callable[..., tuple[Figure, dict]]] = {"trend": _draw_trend, "compare": _draw_compare, "top": _draw_top, "age_sex": _draw_age_sex,
+        "monthly": _draw_monthly, "quota": _draw_quota, "survey": _draw_survey}  # fmt: skip

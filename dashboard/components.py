@@ -11,7 +11,7 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from dashboard import data
+from dashboard import charts, data
 from dashboard.i18n import lang, t
 from pipeline import disclosure, formatting
 from pipeline import i18n as catalog
@@ -21,6 +21,10 @@ COMPUTED_METHODS = ("computed", "computed_estimate", "harmonised")
 CARD_HEIGHT: Literal["stretch"] = "stretch"  # every card of a row as tall as the tallest, whatever wraps in it
 # A card's label, value and the line under it wrap rather than end in "…" (Streamlit cuts them to one line)
 CARD_CSS = """<style>
+.kp-chart {margin: 0 0 0.5rem 0;} .kp-chart svg {display: block; max-width: 1100px;}
+.kp-map svg {max-width: 760px;}
+.kp-chart-title {font-weight: 600; font-size: 1.05rem; margin-bottom: 0.25rem;}
+.kp-chart figcaption {font-size: 0.8rem; color: #555;}
 [data-testid="stMetricLabel"] *, [data-testid="stMetricValue"], [data-testid="stMetricValue"] *,
 [data-testid="stMetricDelta"] * {white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; overflow-wrap: anywhere;}
@@ -34,13 +38,13 @@ PRINT_CSS = """<style>
   [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
   [data-testid="stButton"], [data-testid="stDownloadButton"], [data-testid="stLinkButton"],
   [data-testid="stElementToolbar"], [data-testid="stBottom"], [data-testid="stSidebarNav"],
-  [data-testid="stExpandSidebarButton"], .modebar-container, footer {display: none !important;}
+  [data-testid="stExpandSidebarButton"], footer {display: none !important;}
   html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"],
   [data-testid="stMainBlockContainer"] {height: auto !important; min-height: 0 !important;
     overflow: visible !important; position: static !important;}
   [data-testid="stMain"] {margin-left: 0 !important;}
   [data-testid="stMainBlockContainer"] {padding: 0 !important; max-width: 100% !important;}
-  [data-testid="stMetric"], [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stPlotlyChart"],
+  [data-testid="stMetric"], [data-testid="stVerticalBlockBorderWrapper"], .kp-chart,
   [data-testid="stImage"], [data-testid="stTable"] tr, [data-testid="stAlert"], [data-testid="stCaptionContainer"],
   [data-testid="stHorizontalBlock"] {break-inside: avoid !important; page-break-inside: avoid !important;}
   h1, h2, h3, [data-testid="stHeading"] {break-after: avoid !important; page-break-after: avoid !important;}
@@ -169,6 +173,12 @@ def caption_lines(
     return lines
 
 
+def chart(drawn: charts.Drawn) -> None:
+    """A chart drawn by ``dashboard.charts``: one HTML block (title, SVG, source) whose file texts are
+    escaped there, so nothing in it is read as Markdown."""
+    st.markdown(drawn.html, unsafe_allow_html=True)
+
+
 def source_caption(**parts) -> list[str]:
     """Show under a chart or table: source, reference date, definition, what is computed or preliminary.
 
@@ -236,10 +246,10 @@ def downloads(
     stem: str,
     about: list[str],
     *,
-    chart: bool = False,
+    chart: charts.Drawn | None = None,
     decimals: dict[str, int | None] | None = None,
 ) -> None:
-    """CSV and XLSX buttons for the data a chart or table shows (built only when clicked).
+    """CSV and XLSX buttons for the data a chart or table shows, and PNG for the chart (built only when clicked).
 
     ``frame`` must already carry its source, reference date and method columns, and its counts through
     the disclosure rule (hidden counts empty, with the symbol in a marking column). Numbers are rounded as
@@ -265,8 +275,16 @@ def downloads(
             on_click="ignore",
             key=f"xlsx_{stem}",
         )
-        if chart:
-            st.caption(":material/photo_camera: " + t("png_hint"))
+        if chart is not None:  # the chart as an image (title and source in it), made only when clicked
+            st.download_button(
+                t("download_png"),
+                chart.png,
+                file_name=f"kotoprofiili_{stem}.png",
+                mime="image/png",
+                icon=":material/image:",
+                on_click="ignore",
+                key=f"png_{stem}",
+            )
 
 
 def rule_text() -> str:

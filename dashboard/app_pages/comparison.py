@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts, components, data
@@ -98,11 +97,10 @@ else:
     st.dataframe(wide.fillna("–"), width="stretch", key="comparison_side_table")
     sources = list(dict.fromkeys(rows["share_source"].dropna()))
     title = t("cmp_lines_title", first=years[0], last=years[-1])
-    st.plotly_chart(
-        charts.compare_lines(rows, code, chosen + areas, title, sources[0] if sources else None),
-        config=charts.config(f"vertailu_{code}"),
-        key="comparison_lines",
+    lines = charts.compare_lines(
+        rows, code, chosen + areas, title, sources[0] if sources else None, key="comparison_lines"
     )
+    components.chart(lines)
     st.markdown(charts.compare_lines_summary(rows[rows["kunta_code"].isin(chosen)], name, year))
     about = components.source_caption(
         sources=sources,
@@ -131,7 +129,7 @@ else:
         ),
         f"vertailu_{code}",
         about,
-        chart=True,
+        chart=lines,
     )
 
 # -- (b) ranking and (c) map ---------------------------------------------------------------------------
@@ -198,9 +196,9 @@ with st.container():  # the table, then the map below it in the page's full widt
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def share_map(version: str, year: int, code: str, language: str) -> go.Figure:
-    """The map, built once per database, year, municipality and language (its GeoJSON is copied by plotly
-    for every trace: a third of the page's time). Shared by every session: never mutated."""
+def share_map(version: str, year: int, code: str, language: str) -> charts.Drawn:
+    """The map, drawn once per database, year, municipality and language (308 shapes) and shared by every
+    session."""
     areas = data.municipalities()
     shown = data.ranking(year)
     shown["label"] = shown["kunta_code"].map(dict(zip(areas["kunta_code"], areas[f"name_{language}"])))
@@ -212,8 +210,8 @@ def share_map(version: str, year: int, code: str, language: str) -> go.Figure:
 
 
 with st.container():
-    figure = share_map(data.version(), year, code, lang())
-    st.plotly_chart(figure, config=charts.config(f"kartta_{year}", zoom=True), key="comparison_map")
+    drawn_map = share_map(data.version(), year, code, lang())
+    components.chart(drawn_map)
 st.markdown(charts.share_map_summary(ranked, name))
 about = components.source_caption(
     sources=ranked["share_source"],
@@ -244,7 +242,7 @@ components.downloads(
     ),
     f"jarjestys_{year}",
     about,
-    chart=True,
+    chart=drawn_map,
 )
 
 # -- (d) similar municipalities ------------------------------------------------------------------------

@@ -183,11 +183,8 @@ if not survey.empty:
             for q, text in zip(survey["question_id"], survey[column(survey, "question")])
         ]
     )
-    st.plotly_chart(
-        charts.survey_bars(survey, t("kl_title"), survey["source"].iloc[0]),
-        config=charts.config("kuntaliitto_kysely_2023"),
-        key="impact_kuntaliitto",
-    )
+    survey_chart = charts.survey_bars(survey, t("kl_title"), survey["source"].iloc[0], key="impact_kuntaliitto")
+    components.chart(survey_chart)
     resources = survey[survey["question_id"] == "resources_sufficient"]
     if len(resources):
         r = resources.iloc[0]
@@ -213,7 +210,7 @@ if not survey.empty:
             t("source"): survey["source"],
         }
     )
-    components.downloads(survey_download, "kuntaliitto_kysely_2023", about, chart=True, decimals={})
+    components.downloads(survey_download, "kuntaliitto_kysely_2023", about, chart=survey_chart, decimals={})
 
 # -- the municipality's own files: templates and the upload ---------------------------------------------
 st.divider()

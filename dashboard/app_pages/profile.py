@@ -227,10 +227,9 @@ if trend["share_pct"].notna().any():
     st.subheader(t("section_trend"))
     sources = list(dict.fromkeys(trend["share_source"].dropna()))
     title = f"{t('trend_title', first=first, last=last)}: {name}, {region_name}, {t('whole_country').lower()}"
-    figure = charts.share_trend(trend, title, "; ".join(sources[:1]))
-    summary = charts.share_trend_summary(trend, year)
-    st.plotly_chart(figure, config=charts.config(f"{code}_vieraskielisten_osuus"), key="profile_trend")
-    st.markdown(summary)
+    trend_chart = charts.share_trend(trend, title, "; ".join(sources[:1]), key="profile_trend")
+    components.chart(trend_chart)
+    st.markdown(charts.share_trend_summary(trend, year))
     compare_years = sorted(set(trend.loc[trend["role"] != "municipality", "year"].astype(int)))
     gaps = (
         [t("trend_gaps", years=", ".join(map(str, compare_years)))]
@@ -260,7 +259,7 @@ if trend["share_pct"].notna().any():
         t("method"),
         t("source"),
     ]
-    components.downloads(download, f"{code}_vieraskielisten_osuus", about_trend, chart=True)
+    components.downloads(download, f"{code}_vieraskielisten_osuus", about_trend, chart=trend_chart)
 
 
 # -- breakdowns: languages, age and sex, citizenship (live data only) ----------------------------------
@@ -278,7 +277,9 @@ def with_counts(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def breakdown_download(frame: pd.DataFrame, label_column: str | None, stem: str, about: list[str]) -> None:
+def breakdown_download(
+    frame: pd.DataFrame, label_column: str | None, stem: str, about: list[str], chart: charts.Drawn
+) -> None:
     keep = [c for c in (label_column, "age_group", "sex", "year", "reference_date", "population") if c and c in frame]
     out = frame[keep].copy()
     out[t("marking")] = [components.marking(f) for f in frame["population_flag"]]
@@ -292,7 +293,7 @@ def breakdown_download(frame: pd.DataFrame, label_column: str | None, stem: str,
         "reference_date": t("reference_date"),
         "population": t("persons"),
     }
-    components.downloads(out.rename(columns=names), stem, about, chart=True)
+    components.downloads(out.rename(columns=names), stem, about, chart=chart)
 
 
 def top_section(
@@ -314,11 +315,8 @@ def top_section(
     rows = with_counts(rows.sort_values("population", ascending=False, na_position="last").head(10))
     rows = rows.rename(columns={label_column: "label"})
     source = rows["source"].dropna().iloc[0] if rows["source"].notna().any() else None
-    st.plotly_chart(
-        charts.top_bars(rows, t(title_key, year=y), source),
-        config=charts.config(f"{code}_{stem}_{y}"),
-        key=f"profile_{stem}",
-    )
+    drawn = charts.top_bars(rows, t(title_key, year=y), source, key=f"profile_{stem}")
+    components.chart(drawn)
     st.markdown(charts.top_summary(rows, summary_key))
     about = components.source_caption(
         sources=[source],
@@ -326,18 +324,15 @@ def top_section(
         definitions=[dataset],
         small_counts=(rows["population_flag"] == disclosure.CONFIDENTIAL).any(),
     )
-    breakdown_download(rows.rename(columns={"label": t(label_key)}), t(label_key), f"{code}_{stem}_{y}", about)
+    breakdown_download(rows.rename(columns={"label": t(label_key)}), t(label_key), f"{code}_{stem}_{y}", about, drawn)
 
 
 def age_sex_section(frame: pd.DataFrame) -> None:
     y = breakdown_year(frame)
     rows = with_counts(frame[frame["year"] == y])
     source = rows["source"].dropna().iloc[0] if rows["source"].notna().any() else None
-    st.plotly_chart(
-        charts.age_sex_bars(rows, t("age_sex_title", year=y), source),
-        config=charts.config(f"{code}_ika_ja_sukupuoli_{y}"),
-        key="profile_age_sex",
-    )
+    drawn = charts.age_sex_bars(rows, t("age_sex_title", year=y), source, key="profile_age_sex")
+    components.chart(drawn)
     st.markdown(charts.age_sex_summary(rows))
     about = components.source_caption(
         sources=[source],
@@ -345,7 +340,7 @@ def age_sex_section(frame: pd.DataFrame) -> None:
         definitions=["population_by_age_sex"],
         small_counts=(rows["population_flag"] == disclosure.CONFIDENTIAL).any(),
     )
-    breakdown_download(rows, None, f"{code}_ika_ja_sukupuoli_{y}", about)
+    breakdown_download(rows, None, f"{code}_ika_ja_sukupuoli_{y}", about, drawn)
 
 
 def section(title_key: str, table: str, frame: pd.DataFrame, offline_key: str, render) -> None:
@@ -444,12 +439,10 @@ def temporary_protection_section() -> None:
             st.info(f"{t('tp_note_quoted')}: “{components.plain(note)}”", icon=":material/info:")
         st.markdown(t("tp_context"))
     source = rows["source"].dropna().iloc[-1]
+    drawn = None
     if len(rows) > 1:
-        st.plotly_chart(
-            charts.monthly_counts(rows, t("tp_title", name=name), source),
-            config=charts.config(f"{code}_tilapainen_suojelu"),
-            key="profile_tp",
-        )
+        drawn = charts.monthly_counts(rows, t("tp_title", name=name), source, key="profile_tp")
+        components.chart(drawn)
     about = components.source_caption(
         sources=rows["source"],
         dates=rows["reference_date"],
@@ -465,7 +458,7 @@ def temporary_protection_section() -> None:
             t("source"): rows["source"],
         }
     )
-    components.downloads(out, f"{code}_tilapainen_suojelu", about, chart=len(rows) > 1)
+    components.downloads(out, f"{code}_tilapainen_suojelu", about, chart=drawn)
 
 
 def quota_section() -> None:
@@ -491,12 +484,12 @@ def quota_section() -> None:
     ]
     sources = list(rows["quota_source"]) + list(rows["arrivals_source"])
     drawable = (rows["quota"].fillna(0) > 0).any() or rows["arrived_persons"].notna().any()
+    drawn = None
     if drawable:  # a chart of zeros and gaps says nothing the sentence does not
-        st.plotly_chart(
-            charts.quota_bars(rows, t("quota_title", name=name), next(s for s in sources if isinstance(s, str))),
-            config=charts.config(f"{code}_kiintiopakolaiset"),
-            key="profile_quota",
+        drawn = charts.quota_bars(
+            rows, t("quota_title", name=name), next(s for s in sources if isinstance(s, str)), key="profile_quota"
         )
+        components.chart(drawn)
     shown = rows[rows["year"] == year]
     r = (shown if len(shown) else rows).iloc[-1]
     if isinstance(r["arrivals_periods"], str):
@@ -532,7 +525,7 @@ def quota_section() -> None:
             t("source"): rows["quota_source"].fillna(rows["arrivals_source"]),
         }
     )
-    components.downloads(out, f"{code}_kiintiopakolaiset", about, chart=drawable)
+    components.downloads(out, f"{code}_kiintiopakolaiset", about, chart=drawn)
 
 
 tp_col, quota_col = st.columns(2, gap="large")

@@ -7,7 +7,7 @@ would hold (its data and its about sheet); ``run_page`` records the downloads wh
 
 from __future__ import annotations
 
-import json
+import html
 import re
 
 import pandas as pd
@@ -17,6 +17,8 @@ from pipeline import paths
 
 APP = str(paths.ROOT / "dashboard" / "app.py")
 PAGES = ["app_pages/profile.py", "app_pages/comparison.py", "app_pages/impact.py", "app_pages/sources.py"]
+CHART = re.compile(r'<figure class="kp-chart[^"]*" id="kp-chart-([^"]+)">')
+WORDS = re.compile(r"<(text|title|div|figcaption)\b[^>]*>(.*?)</\1>", re.S)
 STRAY = re.compile(r"(?<![\wÅÄÖåäö])(nan|NaN|None|NaT|<NA>)(?![\wÅÄÖåäö])|\(\s*\)")
 
 
@@ -52,34 +54,35 @@ def run_page(monkeypatch, page: str | None = None, **params) -> tuple[AppTest, l
     return at, offered
 
 
-def chart_texts(at: AppTest) -> list[str]:
-    """The words of every Plotly chart: titles, trace names, texts, hovers' data, annotations, tick labels."""
+def charts(at: AppTest) -> dict[str, str]:
+    """Every chart on the page (``dashboard.charts``: a figure of title, SVG and source), by its key."""
+    found = {}
+    for element in at.markdown:
+        match = CHART.match(element.value)
+        if match:
+            found[match.group(1)] = element.value
+    return found
+
+
+def chart_texts(at: AppTest, key: str | None = None) -> list[str]:
+    """The words of every chart (or of the chart ``key``): its title, source, axis and value labels, legend
+    and every tooltip, as the browser shows them."""
     out: list[str] = []
-    for chart in at.get("plotly_chart"):
-        spec = json.loads(chart.proto.spec)
-        layout = spec.get("layout", {})
-        out.append(str(layout.get("title", {}).get("text", "")))
-        out += [str(a.get("text", "")) for a in layout.get("annotations", [])]
-        for axis in [v for k, v in layout.items() if k.startswith(("xaxis", "yaxis"))]:
-            out += [str(v) for v in axis.get("ticktext", []) or []]
-        for trace in spec.get("data", []):
-            out.append(str(trace.get("name", "")))
-            for key in ("text", "customdata", "hovertext"):
-                out += [str(v) for v in _flat(trace.get(key))]
-            for key in ("x", "y"):  # category labels (numbers are typed arrays, gaps are null)
-                out += [v for v in _flat(trace.get(key)) if isinstance(v, str)]
-    return [text.replace("<br>", " ") for text in out]  # a label on two lines reads as one
+    for name, figure in charts(at).items():
+        if key is None or name == key:
+            out += [html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).strip() for m in WORDS.finditer(figure)]
+    return [text for text in out if text]
 
 
-def _flat(value) -> list:
-    if isinstance(value, list):
-        return [item for v in value for item in _flat(v)]
-    return [] if value is None else [value]
+def chart_tips(at: AppTest, key: str) -> list[str]:
+    """The tooltips of the chart ``key`` (one a year, a bar or a municipality)."""
+    return [html.unescape(t) for t in re.findall(r"<title>(.*?)</title>", charts(at)[key])]
 
 
 def element_texts(at: AppTest) -> list[str]:
     """The words of the page's elements, as rendered (no-break spaces as spaces)."""
     out = [e.value for kind in ("title", "header", "subheader", "markdown", "caption") for e in at.get(kind)]
+    out = [text for text in out if not CHART.match(text)]  # a chart's words: chart_texts
     out += [e.value for kind in ("info", "warning", "error", "success") for e in at.get(kind)]
     out += [f"{m.label} {m.value} {m.delta or ''} {m.proto.body}" for m in at.metric]
     out += [str(b.proto.label) for b in at.get("download_button")]

@@ -106,7 +106,7 @@ def _text(page) -> str:
 
 def _screenshot(page, name: str) -> None:
     """The whole page: Streamlit scrolls inside its main block, so the viewport is made as tall as it."""
-    page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
+    page.locator(".kp-chart svg").first.wait_for(timeout=30_000)
     height = page.evaluate("() => document.querySelector('[data-testid=\"stMainBlockContainer\"]').scrollHeight")
     page.set_viewport_size({"width": 1440, "height": min(int(height) + 200, 6000)})
     page.wait_for_timeout(800)  # charts resize to the new viewport

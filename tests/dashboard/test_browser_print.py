@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from tests.dashboard.test_browser import ARTIFACTS, CHROMIUM_ARGS, chromium_path, server_url  # noqa: F401
 
 HIDDEN = ["stSidebar", "stHeader", "stDownloadButton"]
-WHOLE = ["stMetric", "stPlotlyChart"]
+WHOLE = ["stMetric"]
 
 
 def _style(page, testid: str, prop: str) -> list[str]:
@@ -42,7 +42,7 @@ def test_print_hides_the_sidebar_and_buttons_and_keeps_cards_whole(server_url, c
         try:
             page = browser.new_page(viewport={"width": 1024, "height": 900}, locale="fi-FI")
             _open(page, server_url, "?kunta=111&vuosi=2024&lang=fi", "Heinola")
-            page.locator(".js-plotly-plot").first.wait_for(timeout=30_000)
+            page.locator(".kp-chart svg").first.wait_for(timeout=30_000)
             assert page.locator('[data-testid="stSidebar"]').is_visible()  # on screen, the sidebar is there
             assert page.get_by_role("button", name="Katsaus (PDF)").first.is_visible()
             page.emulate_media(media="print")
@@ -50,6 +50,10 @@ def test_print_hides_the_sidebar_and_buttons_and_keeps_cards_whole(server_url, c
                 assert set(_style(page, testid, "display")) == {"none"}, testid
             for testid in WHOLE:
                 assert set(_style(page, testid, "break-inside")) == {"avoid"}, testid
+            charts = page.evaluate(
+                "() => [...document.querySelectorAll('.kp-chart')].map(e => getComputedStyle(e).breakInside)"
+            )
+            assert len(charts) >= 2 and set(charts) == {"avoid"}  # a chart is never split across pages
             main_left = page.evaluate(
                 "() => document.querySelector('[data-testid=\"stMain\"]').getBoundingClientRect().left"
             )

@@ -16,6 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pipeline import paths
+from tests.dashboard.pages import chart_texts, chart_tips, charts
 
 APP = str(paths.ROOT / "dashboard" / "app.py")  # AppTest resolves relative paths against this file
 PAGES = ["app_pages/profile.py", "app_pages/comparison.py", "app_pages/impact.py", "app_pages/sources.py"]
@@ -145,7 +146,7 @@ def test_breakdowns_say_plainly_they_are_not_in_the_offline_snapshot(curated):
     assert "Population by citizenship is not in this snapshot" in body
     assert body.count("refresh --online") == 3
     breakdowns = {"profile_kielet", "profile_kansalaisuudet", "profile_age_sex"}
-    assert not breakdowns & {c.key for c in at.get("plotly_chart")}  # never an empty chart
+    assert not breakdowns & set(charts(at))  # never an empty chart
 
 
 def test_profile_of_a_municipality_with_a_hidden_share(curated):
@@ -175,7 +176,7 @@ def test_comparison_ranks_all_municipalities_and_finds_ten_peers(curated):
     assert len(peers) == 10 and "Heinola" not in set(peers["Kunta"])
     assert peers["Etäisyys"].is_monotonic_increasing
     assert "samankaltaiset kunnat" in texts(at)
-    assert len(at.get("plotly_chart")) == 2  # lines and map
+    assert set(charts(at)) == {"comparison_lines", "comparison_map"}
 
 
 def test_comparison_selection_follows_the_municipality(curated):
@@ -289,7 +290,7 @@ def test_live_breakdowns_are_drawn_when_fetched(raw_root, monkeypatch):
         synthetic_pxweb.serve(rsps)
         assert cli.main(["refresh", "--online"]) == 0
     at = run_app(kunta="111", vuosi="2024")
-    keys = {c.key for c in at.get("plotly_chart")}
+    keys = set(charts(at))
     assert {"profile_trend", "profile_kielet", "profile_kansalaisuudet", "profile_age_sex"} <= keys
     body = texts(at)
     assert "Suurimmat vieraskieliset kieliryhmät: " in body
@@ -318,7 +319,7 @@ def test_profile_shows_temporary_protection_and_quota_against_arrivals(curated):
 def test_a_reception_centre_jump_is_explained(curated):
     at = run_app(kunta="560", vuosi="2025")
     assert metrics(at)["30.9.2025"] == "155"
-    assert "profile_quota" not in {c.key for c in at.get("plotly_chart")}  # quota 0, no arrivals: no chart
+    assert "profile_quota" not in charts(at)  # quota 0, no arrivals: no chart
     assert any("reception centre" in i.value for i in at.info)
     assert "Vuonna 2024 kiintiö oli 0; saapumisia ei ole kirjattu." in texts(at)
 
@@ -378,16 +379,12 @@ def test_swedish_captions_carry_swedish_definitions(curated):
     assert "Personer med främmande modersmål är de vars registrerade modersmål är annat än finska" in body
 
 
-def test_the_map_carries_each_shape_once_and_rounded(curated):
-    """Issue 12.12: the map's GeoJSON is what the browser parses. The hidden and the selected municipality's
-    traces carry only their own shapes, coordinates to 4 decimals (11 m); every municipality is drawn."""
-    import json
-
+def test_the_map_draws_every_municipality_once_with_its_share(curated):
+    """The map is an SVG drawn on the server: each of the 308 municipalities is one shape with a tooltip of its
+    share as the page writes it (a hidden one ``..``), and the selected municipality is named on it."""
     at = run_app("app_pages/comparison.py", kunta="111", vuosi="2024")
-    spec = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if '"choropleth"' in c.proto.spec)
-    maps = [trace for trace in spec["data"] if trace["type"] == "choropleth"]
-    assert [len(trace["geojson"]["features"]) for trace in maps[1:]] == [len(trace["locations"]) for trace in maps[1:]]
-    assert maps[-1]["locations"] == ["111"]
-    assert sum(len(trace["locations"]) for trace in maps[:-1]) == 308
-    points = [p for f in maps[0]["geojson"]["features"] for p in json.dumps(f["geometry"]["coordinates"]).split(",")]
-    assert max(len(p.strip("[] ").partition(".")[2]) for p in points) <= 4
+    tips = [plain(tip) for tip in chart_tips(at, "comparison_map")]
+    assert len(tips) == 308 == len(set(tips))
+    assert "Heinola: 5,5 %" in tips and "Sottunga: .." in tips and "Vantaa: 28,7 %" in tips
+    assert sum(tip.endswith(": ..") for tip in tips) == 4  # Merijärvi, Sottunga, Reisjärvi, Kökar
+    assert "Heinola" in chart_texts(at, "comparison_map")  # named beside its mark
