@@ -69,6 +69,7 @@ FULL, HALF = 9.6, 5.6  # a chart's width in inches: the page's width, a column o
 # The review's look, larger for the screen; ``$`` in a name is text, never Matplotlib's mathematics.
 STYLE = {**REVIEW_STYLE, "font.size": 10, "text.parse_math": False, "legend.frameon": False,
          "svg.hashsalt": "kotoprofiili", "axes.titlesize": 10}  # fmt: skip
+NUMBER = re.compile(r"-?\d+\.\d+")
 QUESTION_WIDTH = 44  # characters a survey question's line holds beside its bar
 
 
@@ -134,10 +135,19 @@ def _svg(fig: Figure, key: str, tips: dict[str, str], title: str) -> str:
                   rf'<svg \1role="img" aria-label="{_text(title)}" style="width:100%;height:auto"', text, count=1)  # fmt: skip
     text = text.replace("'DejaVu Sans'", FONT_CSS).replace('"DejaVu Sans"', FONT_CSS)
     text = _own_ids(text, key)
-    for gid, tip in tips.items():
-        text = text.replace(f'<g id="{key}-{gid}">', f'<g id="{key}-{gid}"><title>{_text(tip)}</title>', 1)
+    text = re.sub(  # a tooltip opens the group of its point, bar or municipality
+        rf'<g id="{re.escape(key)}-([^"]+)">',
+        lambda m: m.group(0) + (f"<title>{_text(tips[m.group(1)])}</title>" if m.group(1) in tips else ""),
+        text,
+    )
+    # a path's points to 0.1 pt (0.15 px on screen): the map's SVG shrinks by half
+    text = re.sub(r' d="([^"]+)"', lambda m: ' d="' + NUMBER.sub(_rounded, m.group(1)) + '"', text)
     # one line: a Markdown HTML block ends at a blank line, and nothing in it is read as Markdown
     return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _rounded(number: re.Match) -> str:
+    return f"{float(number.group()):.1f}".removesuffix(".0")
 
 
 def _figure(width: float, height: float) -> tuple[Figure, Axes]:

@@ -1,0 +1,67 @@
+"""The dashboard's SVG charts (``dashboard.charts``): text from a file is shown as text, a gap stays a gap.
+
+Each chart is drawn inside a small app (AppTest) on synthetic frames, named as such: the words in them are
+made up for the test and never shown to anyone."""
+
+from __future__ import annotations
+
+import re
+
+from streamlit.testing.v1 import AppTest
+
+from tests.dashboard.pages import chart_texts, chart_tips, charts
+
+SCRIPT = """
+import sys
+sys.path.insert(0, {root!r})
+import pandas as pd
+from dashboard import charts, components
+
+frame = pd.DataFrame({{  # synthetic: a municipality whose 2022 share is hidden
+    "role": ["municipality"] * 4, "label": [{name!r}] * 4, "year": [2020, 2021, 2022, 2023],
+    "share_pct": [1.5, 1.75, None, 2.0], "share_text": ["1,5 %", "1,8 %", "..", "2,0 %"],
+}})
+components.chart(charts.share_trend(frame, {title!r}, {source!r}, key="synthetic_trend"))
+bars = pd.DataFrame({{  # synthetic: a missing arrival count and a hidden one
+    "year": [2022, 2023, 2024], "quota": [10, 12, 0], "quota_text": ["10", "12", "0"],
+    "arrived_persons": [None, None, 7.0], "arrived_persons_text": ["–", "< 5", "7"],
+}})
+components.chart(charts.quota_bars(bars, "Synthetic quota", None, key="synthetic_quota"))
+"""
+
+
+def _run(name: str, title: str, source: str) -> AppTest:
+    from pipeline import paths
+
+    code = SCRIPT.format(root=str(paths.ROOT), name=name, title=title, source=source)
+    at = AppTest.from_string(code, default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_text_from_a_file_is_shown_as_text_not_markup():
+    at = _run("<b>Syn</b> [kunta](https://example.org)", "Osuus **2020–2023** ![x](y.png)", "Lähde <i>x</i> $5$")
+    figure = charts(at)["synthetic_trend"]
+    assert "<b>Syn</b>" not in figure and "<i>x</i>" not in figure  # escaped, so never a tag
+    words = chart_texts(at, "synthetic_trend")
+    assert "Osuus **2020–2023** ![x](y.png)" in words  # the title as written, no bold, no image
+    assert "Lähde: Lähde <i>x</i> $5$" in words  # the source, with its dollars as text (never mathematics)
+    assert any("<b>Syn</b> [kunta](https://example.org)" in w for w in words)  # the legend
+    assert "\n\n" not in figure  # one HTML block: Markdown never reads what follows a blank line
+
+
+def test_a_hidden_year_breaks_the_line_and_a_hidden_bar_is_not_drawn():
+    at = _run("Synthetic", "Synthetic trend", "Synthetic source")
+    figure = charts(at)["synthetic_trend"]
+    path = re.search(r'<g id="synthetic_trend-line0">.*?<path d="([^"]+)"', figure).group(1)
+    assert path.count("M") == 2  # 2020–2021, then 2023 alone: never joined across 2022
+    assert [tip.replace("\u00a0", " ") for tip in chart_tips(at, "synthetic_trend")][2] == "2022: Synthetic .."
+    tips = chart_tips(at, "synthetic_quota")
+    assert [tip for tip in tips if tip.startswith("Saapuneita henkilöitä")] == ["Saapuneita henkilöitä 2024: 7"]
+    assert [tip for tip in tips if tip.startswith("Kiintiö")] == [
+        "Kiintiö 2022: 10",
+        "Kiintiö 2023: 12",
+        "Kiintiö 2024: 0",
+    ]
+    words = chart_texts(at, "synthetic_quota")
+    assert "< 5" in words and "–" in words  # the symbols stand where the bars would be
