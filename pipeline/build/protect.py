@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 
 from pipeline import registry
+from pipeline.build.frames import to_pandas
 from pipeline.disclosure import CONFIDENTIAL, flag_column, protect, scrub
 
 
@@ -18,23 +19,57 @@ def protects(table: str) -> bool:
 
 
 def protect_table(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    """Apply the table's rules in place: a ``<count>_flag`` column is added per count, helpers dropped."""
+    """Apply the table's rules in place: a ``<count>_flag`` column is added per count, helpers dropped.
+
+    Only the columns the rules read or write pass through pandas (``indicator_values``: 3 of its 12);
+    the others are taken from the table as they are, side by side with the protected ones (a positional
+    join: both are the table's rows in its order). A DOUBLE column's NaN becomes NULL, as it did when every
+    column made the trip through pandas.
+    """
     rules = registry.protection_policy()[table]
     helpers = {column for rule in rules for column in rule.get("helpers", [])}
-    frame = con.table(table).df()
     original = con.table(table)
+    needed = read_by(rules, list(original.columns))
+    frame = to_pandas(original.project(", ".join(f'"{c}"' for c in needed)))
     columns = [c for c in original.columns if c not in helpers]
-    typed = [f'cast("{c}" as {t}) as "{c}"' for c, t in zip(original.columns, original.types) if c not in helpers]
+    typed = [
+        f'cast({_source(c, t, c in needed)} as {t}) as "{c}"'
+        for c, t in zip(original.columns, original.types)
+        if c not in helpers
+    ]
     for rule in rules:
         frame = apply_rule(frame, rule)
         flag = flag_column(rule["count"])
         if flag in columns:
             continue
         columns.append(flag)
-        typed.append(f'cast("{flag}" as varchar) as "{flag}"')
-    con.register("protected", frame[columns])
-    con.execute(f"create or replace table {table} as select {', '.join(typed)} from protected")
+        typed.append(f'cast(p."{flag}" as varchar) as "{flag}"')
+    con.register("protected", frame)
+    con.execute(
+        f"create or replace table {table} as select {', '.join(typed)} from {table} as t positional join protected as p"
+    )
     con.unregister("protected")
+
+
+def read_by(rules: list[dict], columns: list[str]) -> list[str]:
+    """The columns of the table that the rules read or change (in the table's order)."""
+    needed: set[str] = set()
+    for rule in rules:
+        needed |= {rule["count"], flag_column(rule["count"]), *rule.get("derived", []), *rule.get("notes", [])}
+        needed |= {column for keys in rule.get("groups", []) for column in keys}
+        needed |= {rule[key] for key in ("estimate", "publisher_confidential") if key in rule}
+        needed |= set(rule.get("where") or {})
+        previous = rule.get("previous") or {}
+        needed |= {*previous.get("columns", []), *previous.get("partition", []), *previous.get("order", [])}
+    return [c for c in columns if c in needed]
+
+
+def _source(column: str, duckdb_type: object, protected: bool) -> str:
+    if protected:
+        return f'p."{column}"'
+    if str(duckdb_type) in ("DOUBLE", "FLOAT"):
+        return f'case when isnan(t."{column}") then null else t."{column}" end'
+    return f't."{column}"'
 
 
 def apply_rule(frame: pd.DataFrame, rule: dict) -> pd.DataFrame:

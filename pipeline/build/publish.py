@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.build import models
+from pipeline.build import db, models
 
 META_TABLES = ["build_info", "validation_report"]
 SANITY = "select count(*) from dim_municipality"
@@ -57,7 +57,7 @@ def publish(build_path: Path, db_path: Path) -> None:
     remove(tmp)
     tables = published_tables()
     try:
-        with duckdb.connect(str(tmp)) as con:
+        with db.connect(tmp) as con:
             con.execute(f"attach '{build_path}' as build (read_only)")
             for table in tables:
                 con.execute(f'create table main."{table}" as select * from build."{table}"')

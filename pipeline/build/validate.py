@@ -13,6 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from pipeline.build.frames import to_pandas
 from pipeline.build.schemas import checked_against_classification, schema_for
 
 REPORT_COLUMNS = ["table", "column", "check", "row", "failure_case", "source_file", "source_row"]
@@ -28,7 +29,7 @@ def validate_database(con: duckdb.DuckDBPyConnection, skip: tuple[str, ...] = ()
     for table in tables:
         if table in skip:
             continue
-        frame = con.table(table).df()
+        frame = to_pandas(con.table(table))
         model = schema_for(table)
         if model is None:
             reports.append(
