@@ -101,13 +101,8 @@ with st.expander(t("src_technical"), icon=":material/build:"):
         seconds = formatting.number(float(info.get("build_seconds") or 0), lang(), 1)
         snapshots = info.get("snapshots") or formatting.MISSING
         st.markdown(t("src_build", built=day_text(info.get("built_at")), seconds=seconds, snapshots=snapshots))
-    st.dataframe(
-        technical,
-        hide_index=True,
-        width="stretch",
-        key="sources_technical",
-        column_config={t("src_col_url"): st.column_config.LinkColumn(t("src_col_url"), width="medium")},
-    )
+    # a plain table: a data grid here (collapsed, seldom opened) loaded a 0.5 MB script with every link
+    st.table(technical, hide_index=True)
 about = components.source_caption(sources=[t("src_about_source")], dates=[str(info.get("built_at", ""))[:10]])
 components.downloads(table.join(technical.drop(columns=[t("src_col_dataset")])), "lahteet", about)
 

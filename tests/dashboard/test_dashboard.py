@@ -199,7 +199,7 @@ def test_sources_page_shows_licences_validation_and_reconciliation(curated):
     assert any("kolmannen osapuolen kopiosta" in kind for kind in sources["Miten luvut on saatu"])
     assert at.success[0].value.startswith("Kaikki tarkistukset menivät läpi")
     assert "Alle viiden henkilön lukumäärät (1–4) on salattu" in body
-    reconciliation = at.table[1].value
+    reconciliation = at.table[-1].value  # after the sources and the technical table
     assert set(reconciliation["Rajoissa"]) == {"kyllä"}
 
 
@@ -232,7 +232,7 @@ def test_the_sources_page_speaks_to_the_coordinator(curated, lang):
     assert (
         at.expander[0].label == {"fi": "Tekniset tiedot", "sv": "Tekniska uppgifter", "en": "Technical details"}[lang]
     )
-    technical = " ".join(str(v) for v in at.expander[0].dataframe[0].value.to_numpy().ravel())
+    technical = " ".join(str(v) for v in at.expander[0].table[0].value.to_numpy().ravel())
     assert "20261123-bundled" in technical and "data/local/quota.csv" in technical
 
 
