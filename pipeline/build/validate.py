@@ -13,7 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from pipeline.build.frames import to_pandas
+from pipeline.build.frames import release_unused, to_pandas
 from pipeline.build.schemas import checked_against_classification, schema_for
 
 REPORT_COLUMNS = ["table", "column", "check", "row", "failure_case", "source_file", "source_row"]
@@ -52,6 +52,8 @@ def validate_database(con: duckdb.DuckDBPyConnection, skip: tuple[str, ...] = ()
             staged_area = table.startswith("stg_") and "area_level" in frame.columns
             classification = (municipalities | merged if staged_area else municipalities, regions)
         reports.append(validate_frame(table, frame, model, classification))
+        del frame
+        release_unused()  # the frame's text columns, kept by the Arrow pool otherwise
     return pd.concat(reports, ignore_index=True)
 
 

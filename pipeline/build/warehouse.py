@@ -20,7 +20,7 @@ import pandas as pd
 
 from pipeline import i18n, paths, registry
 from pipeline.build import db, models, publish
-from pipeline.build.frames import to_pandas
+from pipeline.build.frames import release_unused, to_pandas
 from pipeline.build.protect import protect_table, protects
 from pipeline.build.schemas import meta
 from pipeline.build.validate import describe, validate_database
@@ -86,10 +86,9 @@ def build(
             progress(f"    VAROITUS / WARNING: {warning}")
         raw.update(read_local(local, set(raw["municipalities"]["kunta_code"]), progress))
         snapshots[LOCAL_DATASET] = local.files
+        release_unused()
         progress("2/4 Running the SQL models (staging → intermediate → marts) …")
-        with db.connect(work) as con:
-            load_raw(con, raw, sources_table(snapshots, local))
-        del raw  # in DuckDB now; the frames are not needed again
+        load_raw(work, raw, sources_table(snapshots, local))  # empties ``raw``: the frames are in DuckDB now
         run_models(work, progress)
         with db.connect(work) as con:
             progress("3/4 Validating every table (Pandera) …")
@@ -238,17 +237,27 @@ def texts(section: str, name: str) -> dict[str, str]:
     }
 
 
-def load_raw(con: duckdb.DuckDBPyConnection, raw: dict[str, pd.DataFrame], sources: pd.DataFrame) -> None:
-    con.execute((paths.SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
-    for dataset, frame in raw.items():
-        con.register("frame", frame.astype({c: "object" for c in frame.columns if frame[c].dtype == "object"}))
-        con.execute(f"create table raw_{dataset} as select * from frame")
-        con.unregister("frame")
+def load_raw(work: Path, raw: dict[str, pd.DataFrame], sources: pd.DataFrame) -> None:
+    """The raw tables and the seeds into the working file; each raw frame is let go once it is written.
+
+    A connection per raw table, as in :func:`run_models`: what a connection wrote is held until it closes.
+    """
+    with db.connect(work) as con:
+        con.execute((paths.SQL_DIR / "macros.sql").read_text(encoding="utf-8"))
+    for dataset in list(raw):
+        frame = raw.pop(dataset)
+        with db.connect(work) as con:
+            con.register("frame", frame.astype({c: "object" for c in frame.columns if frame[c].dtype == "object"}))
+            con.execute(f"create table raw_{dataset} as select * from frame")
+            con.unregister("frame")
+        del frame
+        release_unused()
     seeds = {"sources": sources, "indicators": registry.indicators(), "indicator_measures": registry.measures()}
-    for name, frame in seeds.items():
-        con.register("frame", frame)
-        con.execute(f"create table {name} as select * from frame")
-        con.unregister("frame")
+    with db.connect(work) as con:
+        for name, frame in seeds.items():
+            con.register("frame", frame)
+            con.execute(f"create table {name} as select * from frame")
+            con.unregister("frame")
 
 
 # -- process -------------------------------------------------------------------------------------------
@@ -257,24 +266,28 @@ def load_raw(con: duckdb.DuckDBPyConnection, raw: dict[str, pd.DataFrame], sourc
 def run_models(work: Path, progress: Callable[[str], None]) -> None:
     """Every SQL model in dependency order; a mart with counts of persons is protected as soon as it is built.
 
-    Each model runs in a connection of its own to the working file. DuckDB keeps memory for what a
-    connection wrote until the database is closed (not in its buffer pool, so ``memory_limit`` does not
-    bound it): ~20-30 MiB for each table of ~70 000 rows, ~220 MiB over the whole build in one
-    connection. Closed after each model, it is given back; opening the file again takes milliseconds.
+    Each model runs in a connection of its own to the working file, and its protection in another.
+    DuckDB keeps memory for what a connection wrote until the database is closed (not in its buffer
+    pool, so ``memory_limit`` does not bound it): ~20-30 MiB for each table of ~70 000 rows, ~220 MiB
+    over the whole build in one connection. Closed after each step, it is given back (building
+    ``indicator_values`` and protecting it in one connection peaked ~20 MiB higher); opening the file
+    again takes milliseconds.
     """
     try:
         ordered = models.ordered()
     except models.ModelError as exc:
         raise BuildError(str(exc)) from exc
     for model in ordered:
-        with db.connect(work) as con:
-            try:
+        try:
+            with db.connect(work) as con:
                 con.execute(f"create table {model.name} as {model.sql}")
-                if protects(model.name):
+                rows = con.execute(f"select count(*) from {model.name}").fetchall()[0][0]
+            if protects(model.name):  # a connection of its own too: the query's memory is given back first
+                with db.connect(work) as con:
                     protect_table(con, model.name)
-            except duckdb.Error as exc:
-                raise BuildError(f"{model.path.relative_to(paths.ROOT)}: {exc}") from exc
-            rows = con.execute(f"select count(*) from {model.name}").fetchall()[0][0]
+        except duckdb.Error as exc:
+            raise BuildError(f"{model.path.relative_to(paths.ROOT)}: {exc}") from exc
+        release_unused()
         progress(f"    {model.layer + '/' + model.name:<44} {rows:>9,} rows")
 
 
