@@ -33,7 +33,6 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.cm import ScalarMappable
-from matplotlib.collections import LineCollection
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import PathPatch
@@ -358,23 +357,18 @@ def _draw_map(geojson: dict, frame: pd.DataFrame, selected: str, region_of: dict
         path = MplPath(vertices, codes)
         share = value.get(code)
         fill = HIDDEN if share is None or pd.isna(share) else colours(norm(min(float(share), top)))
-        patch = ax.add_patch(PathPatch(path, facecolor=fill, edgecolor="white", linewidth=0.3))
+        patch = ax.add_patch(PathPatch(path, facecolor=fill, edgecolor="white", linewidth=0.3, clip_on=False))
         patch.set_gid(f"m{code}")
         if code in text:
             tips[f"m{code}"] = f"{text[code][0]}: {text[code][1]}"
         if code == selected:
             own_path = path
     if region_of:
-        lon, lat = region_borders(geojson, region_of)
-        segments: list = []
-        current: list[tuple[float, float]] = []
-        for x, y in zip(lon, lat):
-            if x is None:
-                segments.append(_mercator(current))
-                current = []
-            else:
-                current.append((x, y))
-        ax.add_collection(LineCollection(segments, colors="#333333", linewidths=0.9)).set_gid("borders")
+        lon, lat = region_borders(geojson, region_of)  # edges, each followed by None
+        xs = [math.nan if x is None else x for x in lon]
+        ys = [math.nan if y is None else _mercator([(0, y)])[0][1] for y in lat]
+        (borders,) = ax.plot(xs, ys, color="#333333", linewidth=0.9)  # one path: the edges broken by NaN
+        borders.set_gid("borders")
     if own_path is not None:
         ax.add_patch(PathPatch(own_path, facecolor="none", edgecolor=SELECTED, linewidth=2.4, zorder=4))
         centre = _centre(geojson, selected)
