@@ -34,16 +34,11 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import requests
 from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -51,8 +46,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 from websockets.typing import Origin, Subprotocol
 
-from pipeline import paths
-from pipeline.build import warehouse
+from bench import dashboard_server
 
 QUERY = "kunta=111&vuosi=2024"  # the shared link, as in bench_browser
 SESSIONS = 50
@@ -211,12 +205,6 @@ def server_exceptions(log: str) -> dict[str, int]:
     return found
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process (Linux /proc), in seconds."""
     try:
@@ -264,33 +252,11 @@ async def measure(port: int, pid: int, deadline: float) -> dict:
 
 
 def main() -> dict:
-    with tempfile.TemporaryDirectory() as folder:
-        warehouse.build(db_path=Path(folder) / "kotoprofiili.duckdb", raw_root=paths.raw_dir(), progress=lambda _: None)
-        port = free_port()
-        log = Path(folder) / "streamlit.log"
-        with log.open("wb") as out:
-            server = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(paths.ROOT / "dashboard" / "app.py"), "--server.headless",
-                 "true", "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats",
-                 "false", "--server.fileWatcherType", "none"],
-                env={**os.environ, "KOTOPROFIILI_CURATED": folder}, stdout=out, stderr=subprocess.STDOUT,
-            )  # fmt: skip
-        try:
-            started = time.perf_counter()
-            deadline = started + RUN_BOUND
-            while time.perf_counter() < started + 30:  # then the sessions' errors tell what is wrong
-                try:
-                    if requests.get(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).ok:
-                        break
-                except requests.ConnectionError:
-                    pass
-                time.sleep(0.25)
-            result = asyncio.run(measure(port, server.pid, deadline))
-            result["server_exit_code_before_the_end"] = server.poll()  # None: it served to the end
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-        result["server_exceptions"] = server_exceptions(log.read_text(errors="replace"))
+    with dashboard_server.serving() as server:
+        result = asyncio.run(measure(server.port, server.process.pid, time.perf_counter() + RUN_BOUND))
+        result["server_exit_code_before_the_end"] = server.process.poll()  # None: it served to the end
+        log = server.log.read_text(errors="replace")
+    result["server_exceptions"] = server_exceptions(log)
     alone, load = result["alone"], result["load"]
     nan = float("nan")
     print(
