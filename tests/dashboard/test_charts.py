@@ -15,13 +15,17 @@ SCRIPT = """
 import sys
 sys.path.insert(0, {root!r})
 import pandas as pd
+import streamlit as st
 from dashboard import charts, components
 
 frame = pd.DataFrame({{  # synthetic: a municipality whose 2022 share is hidden
     "role": ["municipality"] * 4, "label": [{name!r}] * 4, "year": [2020, 2021, 2022, 2023],
     "share_pct": [1.5, 1.75, None, 2.0], "share_text": ["1,5 %", "1,8 %", "..", "2,0 %"],
 }})
-components.chart(charts.share_trend(frame, {title!r}, {source!r}, key="synthetic_trend"))
+trend = charts.share_trend(frame, {title!r}, {source!r}, key="synthetic_trend")
+components.chart(trend)
+png = trend.png()  # what the PNG button gives, made here as on a click
+st.text(f"png {{png[:8].hex()}} {{len(png)}}")
 bars = pd.DataFrame({{  # synthetic: a missing arrival count and a hidden one
     "year": [2022, 2023, 2024], "quota": [10, 12, 0], "quota_text": ["10", "12", "0"],
     "arrived_persons": [None, None, 7.0], "arrived_persons_text": ["–", "< 5", "7"],
@@ -65,3 +69,9 @@ def test_a_hidden_year_breaks_the_line_and_a_hidden_bar_is_not_drawn():
     ]
     words = chart_texts(at, "synthetic_quota")
     assert "< 5" in words and "–" in words  # the symbols stand where the bars would be
+
+
+def test_a_chart_downloads_as_a_png_image():
+    at = _run("Synthetic", "Synthetic trend", "Synthetic source")
+    signature, size = at.text[0].value.split()[1:]
+    assert signature == "89504e470d0a1a0a" and int(size) > 20_000  # a PNG file, at 200 dpi
