@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -22,8 +23,14 @@ def number(value, lang: str = "fi", decimals: int = 0) -> str:
     """``1234`` → ``1 234`` (fi, sv) / ``1,234`` (en); a missing value → ``–``."""
     if _missing(value):
         return MISSING
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+    return _decimal(value, "#,##0" + ("." + "0" * decimals if decimals else ""), LOCALES[lang])
+
+
+@lru_cache(maxsize=65_536, typed=True)
+def _decimal(value, pattern: str, locale: str) -> str:
+    """Babel's formatting, remembered: a page writes the same few thousand numbers on every run (the
+    comparison's ranking alone ~3 000 at ~0.1 ms each)."""
+    return format_decimal(value, format=pattern, locale=locale)
 
 
 def percent(value, lang: str = "fi", decimals: int = 1) -> str:
