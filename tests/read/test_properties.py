@@ -256,7 +256,9 @@ def test_any_xlsx_rows_are_a_frame_or_problems(case):
     sheet = book.active
     sheet.title = "data"
     for row in rows:
-        sheet.append([float(c) if c.isdigit() and len(c) < 6 else ILLEGAL_CHARACTERS_RE.sub("", c) for c in row])
+        sheet.append(
+            [float(c) if c.isascii() and c.isdigit() and len(c) < 6 else ILLEGAL_CHARACTERS_RE.sub("", c) for c in row]
+        )
     out = io.BytesIO()
     book.save(out)
     frame = _read_or_problems(kind, out.getvalue(), "synthetic.xlsx")
