@@ -42,7 +42,8 @@ def test_print_hides_the_sidebar_and_buttons_and_keeps_cards_whole(server_url, c
         try:
             page = browser.new_page(viewport={"width": 1024, "height": 900}, locale="fi-FI")
             _open(page, server_url, "?kunta=111&vuosi=2024&lang=fi", "Heinola")
-            page.locator(".kp-chart svg").first.wait_for(timeout=30_000)
+            # Heinola's two charts (the trend, the quota) are in place before the print is looked at
+            page.wait_for_function("() => document.querySelectorAll('.kp-chart svg').length >= 2", timeout=30_000)
             assert page.locator('[data-testid="stSidebar"]').is_visible()  # on screen, the sidebar is there
             assert page.get_by_role("button", name="Katsaus (PDF)").first.is_visible()
             page.emulate_media(media="print")
