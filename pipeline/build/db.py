@@ -18,3 +18,38 @@ import duckdb
 
 def connect(path: Path | str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=read_only, config={"threads": 1})
+
+
+class Renewing:
+    """One connection to the working file, closed and opened anew once it has written ``limit`` rows.
+
+    DuckDB keeps memory for what a connection wrote until it closes (~20-30 MiB for a table of ~70 000
+    rows, ~220 MiB over the whole build in one connection); a connection for every table cost ~20 ms to
+    open each (74 in a build: 1.5 s of a 6 s refresh). Renewed after ``limit`` rows it is both.
+    """
+
+    def __init__(self, path: Path | str, limit: int = 60_000) -> None:
+        self.path, self.limit, self.rows = path, limit, 0
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            self._con = connect(self.path)
+        return self._con
+
+    def wrote(self, rows: int) -> None:
+        self.rows += rows
+        if self.rows >= self.limit:
+            self.close()
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+        self._con, self.rows = None, 0
+
+    def __enter__(self) -> Renewing:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
