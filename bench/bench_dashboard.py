@@ -5,7 +5,7 @@
 A database is built from the bundled snapshot into a temporary folder. The page is run once to fill
 the caches (connection, query results), then ``at.run()`` is timed 10 times; the median is reported
 against the target of 300 ms (reported, never asserted). The time is the server-side script run:
-reading cached frames, formatting, building the Plotly figure and the elements; not browser rendering.
+reading cached frames, formatting, the charts (SVG, drawn once and cached) and the elements; not browser rendering.
 """
 
 from __future__ import annotations
