@@ -42,7 +42,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from dashboard.i18n import lang, t
 from pipeline import formatting
 from pipeline.report.review.charts import STYLE as REVIEW_STYLE
-from pipeline.report.review.charts import _own_ids
+from pipeline.report.review.charts import own_ids
 
 MUNICIPALITY = "#0072B2"  # blue
 REGION = "#E69F00"  # orange
@@ -133,13 +133,13 @@ def _svg(fig: Figure, key: str, tips: dict[str, str], title: str) -> str:
     text = re.sub(r'<svg ([^>]*?)width="[\d.]+pt" height="[\d.]+pt"',
                   rf'<svg \1role="img" aria-label="{_text(title)}" style="width:100%;height:auto"', text, count=1)  # fmt: skip
     text = text.replace("'DejaVu Sans'", FONT_CSS).replace('"DejaVu Sans"', FONT_CSS)
-    text = _own_ids(text, key)
+    text = own_ids(text, key)
     text = re.sub(  # a tooltip opens the group of its point, bar or municipality
         rf'<g id="{re.escape(key)}-([^"]+)">',
         lambda m: m.group(0) + (f"<title>{_text(tips[m.group(1)])}</title>" if m.group(1) in tips else ""),
         text,
     )
-    # a path's points to 0.1 pt (0.15 px on screen): the map's SVG shrinks by half
+    # a path's points to 0.1 pt (0.15 px on screen): the map's SVG a quarter smaller
     text = re.sub(r' d="([^"]+)"', lambda m: ' d="' + NUMBER.sub(_rounded, m.group(1)) + '"', text)
     # one line: a Markdown HTML block ends at a blank line, and nothing in it is read as Markdown
     return " ".join(line.strip() for line in text.splitlines() if line.strip())
@@ -194,6 +194,9 @@ def _draw_trend(frame: pd.DataFrame) -> tuple[Figure, dict]:
     return _lines(frame, styled, height=3.6)
 
 
+# -- several municipalities ----------------------------------------------------------------------------
+
+
 def compare_lines(frame: pd.DataFrame, selected: str, order: list[str], title: str, source: str | None,
                   key: str = "comparison_lines") -> Drawn:  # fmt: skip
     """``frame``: kunta_code, label, year, share_pct, share_text, count_text (optional). The selected
@@ -245,7 +248,8 @@ def _lines(frame: pd.DataFrame, styled: list, height: float) -> tuple[Figure, di
     ax.yaxis.set_major_locator(MaxNLocator(6))
     step = max(1, math.ceil(len(years) / 16))
     ax.set_xticks(years[::step], [str(y) for y in years[::step]])
-    ax.set_xlim(years[0] - 0.5, years[-1] + 0.5) if years else None
+    if years:
+        ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
     ax.grid(axis="x", visible=False)
     _legend(ax, len(styled))
     gids = [f"y{y}" for y in years]
@@ -296,9 +300,6 @@ def share_trend_summary(frame: pd.DataFrame, year: int) -> str:
         )
         text += t("trend_summary_compare", year=year, parts=parts)
     return text
-
-
-# -- several municipalities ----------------------------------------------------------------------------
 
 
 def compare_lines_summary(frame: pd.DataFrame, selected_label: str, year: int) -> str:
@@ -388,14 +389,6 @@ def _draw_map(geojson: dict, frame: pd.DataFrame, selected: str, region_of: dict
     bar.ax.set_yticklabels(labels)
     bar.outline.set_visible(False)
     return fig, tips
-
-
-def _only(geojson: dict, codes) -> dict:
-    """The features of ``codes`` alone: a trace that draws a few municipalities carries only their shapes
-    (every trace's GeoJSON is sent to the browser and parsed there)."""
-    wanted = set(codes)
-    features = [f for f in geojson["features"] if f["properties"]["kunta_code"] in wanted]
-    return {"type": "FeatureCollection", "features": features}
 
 
 def _rings(feature: dict) -> list:

@@ -48,10 +48,10 @@ def svg(chart: Chart) -> str:
         FigureCanvasSVG(fig)
         fig.savefig(out, format="svg")
     text = out.getvalue()
-    return _own_ids(text[text.index("<svg") :], chart.key)
+    return own_ids(text[text.index("<svg") :], chart.key)
 
 
-def _own_ids(text: str, prefix: str) -> str:
+def own_ids(text: str, prefix: str) -> str:
     """Matplotlib numbers the elements of each figure from 1; in one document the ids must not repeat."""
     text = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', text)
     text = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", text)
