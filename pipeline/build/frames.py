@@ -17,7 +17,10 @@ import pyarrow as pa
 
 
 def to_pandas(relation: duckdb.DuckDBPyRelation) -> pd.DataFrame:
-    """The same frame as ``relation.df()`` (columns, dtypes, values, row order), built with less memory."""
+    """The same frame as ``relation.df()`` (columns, dtypes, values, row order), built with less memory.
+
+    ``relation`` is a table or a projection of one: it is scanned twice (text columns, then the others),
+    and two scans of a table give its rows in the same order (insertion order is preserved, one thread)."""
     columns = list(relation.columns)
     text = [c for c, t in zip(columns, relation.types) if str(t) == "VARCHAR"]
     if not text:
