@@ -64,12 +64,15 @@ HIDDEN = "#dddddd"
 SELECTED = "#D55E00"
 AGE_GROUPS = ["0-6", "7-15", "16-29", "30-64", "65+"]
 FONT_CSS = "'Source Sans', 'Source Sans Pro', 'DejaVu Sans', sans-serif"  # the page's font in the browser
-FULL, HALF = 9.6, 5.6  # a chart's width in inches: the page's width, a column of two
+# A chart's width in inches: the page's width, a column of two. The SVG scales to its box (up to 860 and
+# 460 px, components.CARD_CSS), and its text with it: at 1 024 px a half column is ~290 px wide, where 4 in
+# keep 10.5 pt type at ~10.5 px; at 1 440 px ~15 px.
+FULL, HALF = 7.2, 4.0
 # The review's look, larger for the screen; ``$`` in a name is text, never Matplotlib's mathematics.
-STYLE = {**REVIEW_STYLE, "font.size": 10, "text.parse_math": False, "legend.frameon": False,
+STYLE = {**REVIEW_STYLE, "font.size": 10.5, "text.parse_math": False, "legend.frameon": False,
          "svg.hashsalt": "kotoprofiili", "axes.titlesize": 10}  # fmt: skip
 NUMBER = re.compile(r"-?\d+\.\d+")
-QUESTION_WIDTH = 44  # characters a survey question's line holds beside its bar
+QUESTION_WIDTH = 36  # characters a survey question's line holds beside its bar
 
 
 # -- drawing and the page's figure ---------------------------------------------------------------------
@@ -97,7 +100,8 @@ def _drawn(
     # ``language`` is in the cache key: the words drawn (``t``) are the session's language, which it is
     with rc_context(STYLE):
         fig, tips = DRAW[name](frame, *options)
-        return _figure_html(key, title, source, _svg(fig, key, tips, title))
+        css = "kp-chart kp-half" if fig.get_figwidth() <= HALF else "kp-chart"
+        return _figure_html(key, title, source, _svg(fig, key, tips, title), css)
 
 
 def _figure_html(key: str, title: str, source: str | None, svg: str, css: str = "kp-chart") -> str:
@@ -175,7 +179,7 @@ def _year_bands(ax, x: list, gids: list[str]) -> None:
 
 
 def _legend(ax, n: int) -> None:
-    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.08), ncols=min(n, 4), fontsize=10, handlelength=2.8)
+    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.08), ncols=min(n, 4), fontsize=10.5, handlelength=2.8)
 
 
 # -- the share over time: municipality, region, country ------------------------------------------------
@@ -469,7 +473,7 @@ def _draw_top(frame: pd.DataFrame) -> tuple[Figure, dict]:
             tips[f"b{yi}"] = f"{label}: {text}"
         ax.annotate(text, (0 if pd.isna(value) else float(value), pos), xytext=(4, 0), textcoords="offset points",
                     va="center", fontsize=9)  # fmt: skip
-    ax.set_yticks(y, [textwrap.shorten(str(v), 32, placeholder="…") for v in frame["label"]])
+    ax.set_yticks(y, [textwrap.shorten(str(v), 26, placeholder="…") for v in frame["label"]])
     _count_axis(ax.xaxis)
     ax.margins(x=0.18, y=0.02)
     ax.set_xlim(left=0)
@@ -637,7 +641,7 @@ def _draw_survey(frame: pd.DataFrame) -> tuple[Figure, dict]:
     ax.set_xlim(0, 100)
     _percent_axis(ax.xaxis)
     ax.grid(False)
-    fig.legend(loc="outside upper left", ncols=2, fontsize=10)  # two a row: four would run past the edge
+    fig.legend(loc="outside upper left", ncols=2, fontsize=10.5)  # two a row: four would run past the edge
     return fig, tips
 
 

@@ -21,7 +21,8 @@ COMPUTED_METHODS = ("computed", "computed_estimate", "harmonised")
 CARD_HEIGHT: Literal["stretch"] = "stretch"  # every card of a row as tall as the tallest, whatever wraps in it
 # A card's label, value and the line under it wrap rather than end in "…" (Streamlit cuts them to one line)
 CARD_CSS = """<style>
-.kp-chart {margin: 0 0 0.5rem 0;} .kp-chart svg {display: block; max-width: 1100px;}
+.kp-chart {margin: 0 0 0.5rem 0;} .kp-chart svg {display: block; max-width: 860px;}
+.kp-half svg {max-width: 460px;}
 .kp-map svg {max-width: 760px;}
 .kp-chart-title {font-weight: 600; font-size: 1.05rem; margin-bottom: 0.25rem;}
 .kp-chart figcaption {font-size: 0.8rem; color: #555;}
