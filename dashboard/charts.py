@@ -41,8 +41,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from dashboard.i18n import lang, t
 from pipeline import formatting
+from pipeline.report.review.charts import DRAWING, own_ids
 from pipeline.report.review.charts import STYLE as REVIEW_STYLE
-from pipeline.report.review.charts import own_ids
 
 MUNICIPALITY = "#0072B2"  # blue
 REGION = "#E69F00"  # orange
@@ -98,7 +98,7 @@ def _drawn(
     name: str, key: str, language: str, frame: pd.DataFrame, title: str, source: str | None, options: tuple
 ) -> str:
     # ``language`` is in the cache key: the words drawn (``t``) are the session's language, which it is
-    with rc_context(STYLE):
+    with DRAWING, rc_context(STYLE):
         fig, tips = DRAW[name](frame, *options)
         css = "kp-chart kp-half" if fig.get_figwidth() <= HALF else "kp-chart"
         return _figure_html(key, title, source, _svg(fig, key, tips, title), css)
@@ -111,7 +111,7 @@ def _figure_html(key: str, title: str, source: str | None, svg: str, css: str = 
 
 def _png(draw: Callable[[], tuple[Figure, dict]], title: str, source: str | None) -> bytes:
     """The chart at 200 dpi with its title above and its source below, as it would be pasted into Word."""
-    with rc_context(STYLE):
+    with DRAWING, rc_context(STYLE):
         fig, _ = draw()
         fig.suptitle("\n".join(textwrap.wrap(title, 90)), x=0.01, ha="left", fontsize=11, fontweight="bold")
         if source:
@@ -334,7 +334,7 @@ def share_map(geojson: dict, frame: pd.DataFrame, selected: str, title: str, sou
     ``region_of`` (municipality code → region code) draws the regions' borders; the selected municipality is
     outlined and named. Not cached here: the page caches the whole map per database, year and language."""
     draw = partial(_draw_map, geojson, frame, selected, region_of or {})
-    with rc_context(STYLE):
+    with DRAWING, rc_context(STYLE):
         fig, tips = draw()
         html_text = _figure_html(key, title, source, _svg(fig, key, tips, title), "kp-chart kp-map")
     return Drawn(html_text, partial(_png, draw, title, source))

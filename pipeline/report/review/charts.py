@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import threading
 from typing import Any
 
 from matplotlib import rc_context
@@ -26,6 +27,10 @@ WIDTH_IN = 6.3  # 16 cm: the text width of an A4 page with 2.5 cm margins
 MEMBERS = ["#0072B2", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
 ROLE_COLOURS = {"region": "#E69F00", "country": "#000000", "total": "#D55E00", "quota": "#9ecae1"}
 GREY = "#BBBBBB"
+# Matplotlib's rcParams are one global: ``rc_context`` sets them and puts them back. Two threads drawing at
+# once (the dashboard's sessions, a review made on a click) would draw with each other's settings, so
+# every chart of the project is drawn holding this lock (drawing is CPU-bound under the GIL anyway).
+DRAWING = threading.RLock()
 STYLE: Any = {  # Matplotlib types its keys as literals; these are checked when the chart is drawn
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
@@ -43,7 +48,7 @@ STYLE: Any = {  # Matplotlib types its keys as literals; these are checked when 
 def svg(chart: Chart) -> str:
     """The chart as an SVG document (no XML declaration, so that it can sit inside HTML)."""
     out = io.StringIO()
-    with rc_context(STYLE):
+    with DRAWING, rc_context(STYLE):
         fig = figure(chart)
         FigureCanvasSVG(fig)
         fig.savefig(out, format="svg")
@@ -60,7 +65,7 @@ def own_ids(text: str, prefix: str) -> str:
 
 def png(chart: Chart) -> bytes:
     out = io.BytesIO()
-    with rc_context(STYLE):
+    with DRAWING, rc_context(STYLE):
         fig = figure(chart)
         FigureCanvasAgg(fig)
         fig.savefig(out, format="png", dpi=PNG_DPI)
