@@ -31,29 +31,41 @@ def _settled(page) -> None:
     page.wait_for_timeout(1500)
 
 
-@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
-def test_nothing_is_clipped_from_1024_to_1920_px(server_url, chromium_path, lang):  # noqa: F811
+def _found_across_widths(chromium: str, urls: dict[str, str], js: str, pause_ms: int, opened=None) -> dict:
+    """What ``js`` finds on each page of ``urls`` (name → URL), opened at 1 024 px and then widened through
+    WIDTHS (``pause_ms`` after each resize); ``opened(page, name)`` may look at a page once it has settled."""
     from playwright.sync_api import sync_playwright
 
-    clipped = {}
+    found = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": WIDTHS[0], "height": 900})
-            for query in ("kunta=111&vuosi=2024", "kunta=766&vuosi=2024"):
-                for path in PAGES:
-                    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
-                    page.goto(f"{server_url}/{path}?{query}&lang={lang}", wait_until="networkidle")
-                    _settled(page)
-                    for width in WIDTHS:
-                        page.set_viewport_size({"width": width, "height": 900})
-                        page.wait_for_timeout(700)
-                        found = page.evaluate(CLIPPED_JS)
-                        if found:
-                            clipped[f"{path or 'profile'}?{query} @{width}"] = found[:5]
+            for name, url in urls.items():
+                page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+                page.goto(url, wait_until="networkidle")
+                _settled(page)
+                if opened:
+                    opened(page, name)
+                for width in WIDTHS:
+                    page.set_viewport_size({"width": width, "height": 900})
+                    page.wait_for_timeout(pause_ms)
+                    seen = page.evaluate(js)
+                    if seen:
+                        found[f"{name} @{width}"] = seen[:5]
         finally:
             browser.close()
-    assert clipped == {}
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_nothing_is_clipped_from_1024_to_1920_px(server_url, chromium_path, lang):  # noqa: F811
+    urls = {
+        f"{path or 'profile'}?{query}": f"{server_url}/{path}?{query}&lang={lang}"
+        for query in ("kunta=111&vuosi=2024", "kunta=766&vuosi=2024")
+        for path in PAGES
+    }
+    assert _found_across_widths(chromium_path, urls, CLIPPED_JS, 700) == {}
 
 
 # Issue 12.8: a chart's SVG cuts off whatever lies outside it (the survey's longest question was cut at the
@@ -73,27 +85,12 @@ SVG_CUT_JS = """() => Array.from(document.querySelectorAll('.kp-chart svg'))
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_no_chart_label_is_cut_at_the_charts_edge(server_url, chromium_path, lang):  # noqa: F811
-    from playwright.sync_api import sync_playwright
+    def survey_drawn(page, name: str) -> None:
+        assert name != "impact" or page.locator(".kp-chart svg").count() >= 1  # the survey is drawn
 
-    cut = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": WIDTHS[0], "height": 900})
-            for path in PAGES:
-                page.set_viewport_size({"width": WIDTHS[0], "height": 900})
-                page.goto(f"{server_url}/{path}?kunta=111&vuosi=2024&lang={lang}", wait_until="networkidle")
-                _settled(page)
-                assert path != "impact" or page.locator(".kp-chart svg").count() >= 1  # the survey is drawn
-                for width in WIDTHS:
-                    page.set_viewport_size({"width": width, "height": 900})
-                    page.wait_for_timeout(500)  # the SVG scales to the new width
-                    found = page.evaluate(SVG_CUT_JS)
-                    if found:
-                        cut[f"{path or 'profile'} @{width}"] = found[:5]
-        finally:
-            browser.close()
-    assert cut == {}
+    urls = {path or "profile": f"{server_url}/{path}?kunta=111&vuosi=2024&lang={lang}" for path in PAGES}
+    # 500 ms after a resize: the SVG scales to the new width
+    assert _found_across_widths(chromium_path, urls, SVG_CUT_JS, 500, survey_drawn) == {}
 
 
 # Issue 12.8: the sources page's list of sources fits the page at 1 024 px (it was a data grid wider than the
