@@ -137,15 +137,19 @@ def connect_read_only() -> duckdb.DuckDBPyConnection:
 
 def cmd_refresh(args) -> int:
     from pipeline.build import warehouse
-    from pipeline.extract.fetch import FetchError, fetch_all
-    from pipeline.extract.imports import ImportFailed
 
     fetched: list = []
+    failures: tuple[type[Exception], ...] = (warehouse.BuildError,)
+    if args.online:  # the HTTP clients (requests, urllib3, tenacity) only for a refresh that fetches
+        from pipeline.extract.fetch import FetchError, fetch_all
+        from pipeline.extract.imports import ImportFailed
+
+        failures += (FetchError, ImportFailed)
     try:
         if args.online:
             fetched = fetch_all(args.datasets, progress=print)
         summary = warehouse.build()
-    except (warehouse.BuildError, FetchError, ImportFailed) as exc:
+    except failures as exc:
         print(f"\nREFRESH FAILED: {exc}", file=sys.stderr)
         if fetched and isinstance(exc, warehouse.BuildError):
             return reject_and_rebuild(fetched, exc)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
+from pipeline import yaml_files
 
 LANGUAGES = ("fi", "sv", "en")
 DEFAULT = "fi"
@@ -25,8 +25,7 @@ class MissingText(KeyError):
 def catalog(lang: str) -> dict[str, str]:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; the languages are {', '.join(LANGUAGES)}")
-    with open(LOCALE_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return yaml_files.read(LOCALE_DIR / f"{lang}.yaml")
 
 
 def text(key: str, lang: str = DEFAULT, **values: object) -> str:

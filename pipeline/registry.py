@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
-from pipeline import i18n
+from pipeline import i18n, yaml_files
 
 REGISTRY_PATH = Path(__file__).with_name("sources.yaml")
 INDICATORS_PATH = Path(__file__).with_name("indicators.yaml")
@@ -19,8 +18,7 @@ MEASURE_FIELDS = ["unit", "higher_is_better", "source_kind", "source"]
 
 @cache
 def load() -> dict[str, Any]:
-    with open(REGISTRY_PATH, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return yaml_files.read(REGISTRY_PATH)
 
 
 # -- datasets ------------------------------------------------------------------------------------------
@@ -113,8 +111,7 @@ def flag_columns() -> dict[str, list[str]]:
 
 @cache
 def load_indicators() -> dict[str, Any]:
-    with open(INDICATORS_PATH, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return yaml_files.read(INDICATORS_PATH)
 
 
 def _texts(key: str, column: str, languages: tuple[str, ...] = i18n.LANGUAGES) -> dict[str, str | None]:

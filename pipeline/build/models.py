@@ -39,9 +39,15 @@ class Model:
         return self.path.read_text(encoding="utf-8")
 
 
+@cache
+def _parser() -> duckdb.DuckDBPyConnection:
+    """One in-memory database for every parse: opening one took ~40 ms, 1.2 s over the 40 models."""
+    return duckdb.connect()
+
+
 def table_references(sql: str, where: str = "<sql>") -> set[str]:
     """The tables a SELECT statement reads (CTE names excluded), by DuckDB's parser."""
-    with duckdb.connect() as con:
+    with _parser().cursor() as con:  # a cursor of its own, so that threads may parse at once
         row = con.execute("select json_serialize_sql(?)", [sql]).fetchone()
     tree = json.loads(row[0]) if row else {"error": True, "error_message": "no answer"}
     if tree.get("error"):
