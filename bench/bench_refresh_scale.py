@@ -13,17 +13,13 @@ process, so its peak RSS is its own (``os.wait4``).
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 
+from bench.refresh_process import refresh
 from pipeline import paths
 from pipeline.raw.snapshot import SnapshotWriter
 
@@ -90,22 +86,6 @@ def write_synthetic(raw_root: Path, age_years: list[str], citizenship_years: lis
     )
 
 
-def _build(raw_root: Path, db: Path) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS (MiB) and raw rows read of one refresh in a fresh process."""
-    env = {**os.environ, "KOTOPROFIILI_RAW": str(raw_root), "KOTOPROFIILI_CURATED": str(db.parent)}
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as out:
-        process = subprocess.Popen([sys.executable, "-m", "pipeline", "refresh"], env=env, stdout=out, stderr=out)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        out.seek(0)
-        log = out.read().decode("utf-8", "replace")
-    if status != 0:
-        raise RuntimeError(f"the synthetic refresh failed: {log[-2000:]}")
-    rows = sum(int(m.group(1).replace(",", "")) for m in re.finditer(r"([\d,]+) rows +from", log))
-    return seconds, usage.ru_maxrss / 1024, rows
-
-
 def main() -> dict:
     years = _variables()["timeperiod_y"]
     scales = {1: ([], [], 0), 10: (years[-8:], [], 0), 100: (years, years[-30:], 30)}
@@ -116,7 +96,8 @@ def main() -> dict:
             raw_root = Path(tmp) / "raw"
             shutil.copytree(paths.raw_dir(), raw_root)
             write_synthetic(raw_root, age_years, citizenship_years, citizenships)
-            seconds, peak, rows = _build(raw_root, Path(tmp) / "curated" / "kotoprofiili.duckdb")
+            run = refresh(raw_root, Path(tmp) / "curated")
+            seconds, peak, rows = run.seconds, run.peak_rss_mib, run.raw_rows
         bundled = bundled or rows  # the first run is the bundled snapshot alone
         results.append({"scale": round(rows / bundled, 1), "raw_rows": rows, "seconds": round(seconds, 2),
                         "peak_rss_mib": round(peak)})  # fmt: skip

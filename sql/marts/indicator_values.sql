@@ -181,4 +181,6 @@ final as (
             and measure_values.measure_id = grid.measure_id
 )
 
-select * from final order by kunta_code, group_id, indicator_id, measure_id, reference_date
+-- not sorted: every reader orders what it takes (report/indicators.py), and sorting the 77 875 rows with
+-- their sources held ~17 MiB more at the build's peak (bench_refresh)
+select * from final
