@@ -132,8 +132,10 @@ def pages() -> list:
 
 
 def main() -> None:
+    i18n.hold_language(False)  # a rerun on the same thread may have another language
     st.set_page_config(layout="wide", page_title="Kotoprofiili", page_icon=":material/diversity_3:")
     language_switch()
+    i18n.hold_language()  # the radio above has set it for this run
     if not data.database_exists():
         st.title("Kotoprofiili")
         st.error(t("no_database"), icon=":material/database:")

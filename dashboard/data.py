@@ -1,8 +1,10 @@
 """Every read of the database the dashboard makes: one read-only DuckDB connection, cached results.
 
-Pages call the public functions here and never write SQL. Results come from ``st.cache_data`` (each
-call gets its own copy) and are keyed by the database file's identity, so a ``make refresh`` that
-replaces the file is picked up without restarting the server. Tables are read with ``select *``: a
+Pages call the public functions here and never write SQL. Results are keyed by the database file's
+identity, so a ``make refresh`` that replaces the file is picked up without restarting the server. A
+whole mart (:func:`table` and the functions that name one) is one frame shared by every session
+(``st.cache_resource``): pages filter and copy it, never change it (a test runs every page and compares).
+Smaller results come from ``st.cache_data``: each call gets its own copy. Tables are read with ``select *``: a
 column the marts gain later breaks nothing, and a flag column a mart lacks is added as empty
 (absent = no flags).
 """
@@ -81,9 +83,20 @@ def _query(version: str, sql: str, params: list | None = None) -> pd.DataFrame:
     """One query on its own cursor (the cached connection is shared by every session's thread)."""
     cursor = _cursor(version)
     try:
-        return cursor.execute(sql, params or []).df()
+        return _plain_text(cursor.execute(sql, params or []).df())
     finally:
         cursor.close()
+
+
+def _plain_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns (and the column names) as Python strings in NumPy object arrays, not pandas' Arrow
+    ``str``: the same values (a missing one stays NaN), but a page filters and indexes these small frames
+    hundreds of times a run, and each Arrow ``take`` costs a call into pyarrow per column (a third of the
+    comparison and impact pages' server time)."""
+    text = {c: object for c, dtype in frame.dtypes.items() if isinstance(dtype, pd.StringDtype)}
+    frame = frame.astype(text) if text else frame
+    frame.columns = pd.Index(list(frame.columns), dtype=object)
+    return frame
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -101,8 +114,10 @@ def _with_flags(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     return frame
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def _table(version: str, table: str) -> pd.DataFrame:
+    """Shared, never mutate. Unpickling a copy for every call (``st.cache_data``) was a fifth of a page's
+    server time: a page reads ``population`` and ``foreign_language_speakers`` a dozen times."""
     if table not in _tables(version):
         return pd.DataFrame()
     return _with_flags(_query(version, f'select * from "{table}"'), table)
@@ -130,7 +145,7 @@ def has_rows(table: str) -> bool:
 
 
 def table(name: str) -> pd.DataFrame:
-    """A whole mart (empty when the database does not have it)."""
+    """A whole mart (empty when the database does not have it). Shared by every session: never mutate."""
     return _table(_version(), name)
 
 
@@ -147,9 +162,14 @@ def municipality_mergers() -> pd.DataFrame:
     return table("municipality_mergers")
 
 
-def municipality(kunta_code: str) -> dict:
-    munis = municipalities()
+@st.cache_data(ttl=TTL, max_entries=1000, show_spinner=False)
+def _municipality(version: str, kunta_code: str) -> dict:
+    munis = _table(version, "dim_municipality")
     return munis[munis["kunta_code"] == kunta_code].iloc[0].to_dict()
+
+
+def municipality(kunta_code: str) -> dict:
+    return _municipality(_version(), kunta_code)
 
 
 # -- measures ------------------------------------------------------------------------------------------
@@ -165,11 +185,16 @@ def population() -> pd.DataFrame:
     return table("population")
 
 
-def share_years() -> list[int]:
-    """Years with a foreign-language share for some municipality, oldest first."""
-    fls = foreign_language_speakers()
+@st.cache_data(ttl=TTL, show_spinner=False)
+def _share_years(version: str) -> list[int]:
+    fls = _table(version, "foreign_language_speakers")
     rows = fls[(fls["area_level"] == "municipality") & fls["share_pct"].notna()]
     return sorted(int(y) for y in rows["year"].unique())
+
+
+def share_years() -> list[int]:
+    """Years with a foreign-language share for some municipality, oldest first."""
+    return _share_years(_version())
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
@@ -187,24 +212,39 @@ def default_year() -> int:
     return profile.default_year(share_years(), complete_years())
 
 
-def area_share_series(area_level: str, area_code: str) -> pd.DataFrame:
-    """One area's rows of ``foreign_language_speakers``, oldest year first (only years that exist)."""
-    fls = foreign_language_speakers()
+@st.cache_data(ttl=TTL, max_entries=1000, show_spinner=False)
+def _area_share_series(version: str, area_level: str, area_code: str) -> pd.DataFrame:
+    fls = _table(version, "foreign_language_speakers")
     rows = fls[(fls["area_level"] == area_level) & (fls["area_code"] == area_code)]
     return rows.sort_values("year").reset_index(drop=True)
 
 
-def area_population(area_level: str, area_code: str, year: int) -> dict | None:
-    """The year-end population of an area, else the latest month end of that year; None if neither."""
-    pop = population()
+def area_share_series(area_level: str, area_code: str) -> pd.DataFrame:
+    """One area's rows of ``foreign_language_speakers``, oldest year first (only years that exist)."""
+    return _area_share_series(_version(), area_level, area_code)
+
+
+@st.cache_data(ttl=TTL, max_entries=2000, show_spinner=False)
+def _area_population(version: str, area_level: str, area_code: str, year: int) -> dict | None:
+    pop = _table(version, "population")
     rows = pop[(pop["area_level"] == area_level) & (pop["area_code"] == area_code) & (pop["year"] == year)]
     rows = rows[rows["population"].notna()].sort_values(["is_year_end", "reference_date"])
     return rows.iloc[-1].to_dict() if len(rows) else None
 
 
+def area_population(area_level: str, area_code: str, year: int) -> dict | None:
+    """The year-end population of an area, else the latest month end of that year; None if neither."""
+    return _area_population(_version(), area_level, area_code, year)
+
+
+@st.cache_data(ttl=TTL, max_entries=8, show_spinner=False)
+def _latest_year_end_population(version: str, area_level: str) -> pd.DataFrame:
+    return comparison.latest_year_end_population(_table(version, "population"), area_level)
+
+
 def latest_year_end_population(area_level: str = "municipality") -> pd.DataFrame:
     """Each area's latest year-end population (the population used to find similar municipalities)."""
-    return comparison.latest_year_end_population(population(), area_level)
+    return _latest_year_end_population(_version(), area_level)
 
 
 @st.cache_data(ttl=TTL, max_entries=50, show_spinner=False)
@@ -317,14 +357,19 @@ def reconciliation() -> pd.DataFrame:
     return table("reconciliation")
 
 
-def definition(source_key: str, lang: str) -> str | None:
-    """The definition of a source in the reader's language (every source has one in fi, sv and en)."""
-    src = sources()
+@st.cache_data(ttl=TTL, max_entries=1000, show_spinner=False)
+def _definition(version: str, source_key: str, lang: str) -> str | None:
+    src = _table(version, "sources")
     rows = src[src["source_key"] == source_key] if "source_key" in src else src.iloc[0:0]
     if rows.empty:
         return None
     value = rows.iloc[0].get(f"definition_{lang}")
     return value if isinstance(value, str) and value.strip() else None
+
+
+def definition(source_key: str, lang: str) -> str | None:
+    """The definition of a source in the reader's language (every source has one in fi, sv and en)."""
+    return _definition(_version(), source_key, lang)
 
 
 def is_missing(value) -> bool:

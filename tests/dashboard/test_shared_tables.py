@@ -1,0 +1,27 @@
+"""A whole mart is one frame shared by every session (``dashboard.data._table``, ``st.cache_resource``):
+pages filter and copy it, and a page that changed it would change every other session's page too."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from tests.dashboard.pages import APP, PAGES
+
+
+def test_no_page_changes_a_table_every_session_shares(curated, bundled_db):
+    from dashboard import data
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"kunta": "111", "vuosi": "2024"})
+    at.run()
+    for page in [*PAGES[1:], "app_pages/group.py", PAGES[0]]:
+        at.switch_page(page).run()
+        assert not at.exception, [e.value for e in at.exception]
+    version = data.version()
+    with duckdb.connect(str(bundled_db), read_only=True) as con:
+        tables = [r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()]
+        for table in tables:
+            fresh = data._with_flags(data._plain_text(con.execute(f'select * from "{table}"').df()), table)
+            pd.testing.assert_frame_equal(data._table(version, table), fresh, obj=table)
