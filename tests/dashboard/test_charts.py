@@ -75,3 +75,29 @@ def test_a_chart_downloads_as_a_png_image():
     at = _run("Synthetic", "Synthetic trend", "Synthetic source")
     signature, size = at.text[0].value.split()[1:]
     assert signature == "89504e470d0a1a0a" and int(size) > 20_000  # a PNG file, at 200 dpi
+
+
+CHANGED = """
+import sys
+sys.path.insert(0, {root!r})
+import pandas as pd
+import streamlit as st
+from dashboard import charts, components
+
+for value, text in ((1.5, "1,5 %"), (2.5, "2,5 %"), (1.5, "1,5 %")):  # synthetic: one share changed, then back
+    frame = pd.DataFrame({{"role": ["municipality"] * 2, "label": ["Synthetic"] * 2, "year": [2022, 2023],
+                          "share_pct": [1.0, value], "share_text": ["1,0 %", text]}})
+    components.chart(charts.share_trend(frame, "Synthetic", None, key="synthetic_trend"))
+"""
+
+
+def test_a_chart_is_drawn_anew_when_a_value_in_its_figures_changes():
+    """The cache key of a drawn chart stands for every value it draws (``charts._digest``), not its name."""
+    from pipeline import paths
+
+    at = AppTest.from_string(CHANGED.format(root=str(paths.ROOT)), default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    drawn = [element.value for element in at.markdown if 'id="kp-chart-synthetic_trend"' in element.value]
+    assert len(drawn) == 3
+    assert "2,5 %" not in drawn[0] and "2,5 %" in drawn[1] and "2,5 %" not in drawn[2]
+    assert drawn[0] == drawn[2]  # the same figures: the same chart, from the cache
