@@ -133,6 +133,7 @@ def pages() -> list:
 
 def main() -> None:
     i18n.hold_language(False)  # a rerun on the same thread may have another language
+    data.hold_version(False)  # or another database
     st.set_page_config(layout="wide", page_title="Kotoprofiili", page_icon=":material/diversity_3:")
     language_switch()
     i18n.hold_language()  # the radio above has set it for this run
@@ -145,6 +146,7 @@ def main() -> None:
         st.title("Kotoprofiili")
         st.error(problem, icon=":material/database:")
         st.stop()
+    data.hold_version()  # checked above: this run reads this file
     st.html(components.CARD_CSS + components.PRINT_CSS)  # the print stylesheet: the browser's own print
     navigation = st.navigation(pages())
     sidebar()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 
 import duckdb
 import pandas as pd
@@ -33,10 +34,25 @@ def database_exists() -> bool:
     return paths.database_path().exists()
 
 
+_run = threading.local()  # the database version this thread's script run reads, once the app has checked it
+
+
 def _version() -> str:
     """The database's path and modification time: the key of every cached result."""
+    held = getattr(_run, "version", None)
+    if held is not None:
+        return held
     path = paths.database_path()
     return f"{path}|{path.stat().st_mtime_ns}"
+
+
+def hold_version(held: bool = True) -> None:
+    """From here to the end of this script run every read is of the database as it is now (``held``), or
+    the file is looked at anew at every read (``held=False``, at the start of a run). A page reads some 100
+    times a run; a refresh that replaces the file is seen at the next run."""
+    _run.version = None
+    if held:
+        _run.version = _version()
 
 
 def version() -> str:
@@ -62,14 +78,22 @@ def database_problem(lang: str) -> str | None:
     """None when the database can be read; else one sentence in ``lang`` saying why not (another process
     holds it for writing, or the file is empty or not a Kotoprofiili database)."""
     try:
-        cursor = _cursor(_version())
-        try:
-            database.check(cursor)
-        finally:
-            cursor.close()
+        _readable(_version())
     except duckdb.Error as exc:
         return database.problem_text(paths.database_path(), exc, lang)
     return None
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _readable(version: str) -> bool:
+    """The sanity check passed on this version of the file (its connection is cached as long); a failure
+    raises and is not cached, so the next run checks again."""
+    cursor = _cursor(version)
+    try:
+        database.check(cursor)
+    finally:
+        cursor.close()
+    return True
 
 
 def _cursor(version: str) -> duckdb.DuckDBPyConnection:
