@@ -1,5 +1,9 @@
 """One ``python -m pipeline refresh`` in a fresh process, as the analyst runs it: its wall time, its own
-peak RSS (``os.wait4``: the child's, not this process's) and its log."""
+peak RSS and its log.
+
+The peak is the child's ``VmHWM`` as it ends (``/proc/self/status``), not ``os.wait4``'s ``ru_maxrss``:
+Linux carries a process's high-water mark over ``fork`` and ``exec``, so a child of a large process (``make
+bench`` after the browser and load benches: 532 MiB) reported the parent's size instead of its own."""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline import paths
+
 
 @dataclass(frozen=True)
 class Refresh:
@@ -22,22 +28,38 @@ class Refresh:
     log: str
 
 
+PEAK = "bench: peak RSS kB"
+# ``python -m pipeline refresh``, which then says its own high-water mark
+REFRESH = f"""
+import sys
+from pipeline.cli import main
+try:
+    code = main(["refresh"])
+finally:
+    peak = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM"))
+    print("{PEAK}", peak, file=sys.stderr)
+sys.exit(code)
+"""
+
+
 def refresh(raw_root: Path, curated_dir: Path) -> Refresh:
     env = {**os.environ, "KOTOPROFIILI_RAW": str(raw_root), "KOTOPROFIILI_CURATED": str(curated_dir)}
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out:
-        process = subprocess.Popen([sys.executable, "-m", "pipeline", "refresh"], env=env, stdout=out, stderr=out)
-        _, status, usage = os.wait4(process.pid, 0)
+        process = subprocess.run(
+            [sys.executable, "-c", REFRESH], cwd=paths.ROOT, env=env, stdout=out, stderr=out, check=False
+        )
         seconds = time.perf_counter() - started
         out.seek(0)
         log = out.read().decode("utf-8", "replace")
-    if status != 0:
+    peak = re.search(rf"^{PEAK} (\d+)$", log, re.MULTILINE)
+    if process.returncode != 0 or not peak:
         raise RuntimeError(f"the benchmark's refresh failed: {log[-2000:]}")
     built = re.search(r"^Built .* in ([\d.]+) s$", log, re.MULTILINE)
     return Refresh(
         seconds=seconds,
         build_seconds=float(built.group(1)) if built else float("nan"),
-        peak_rss_mib=usage.ru_maxrss / 1024,
+        peak_rss_mib=int(peak.group(1)) / 1024,
         raw_rows=sum(int(m.group(1).replace(",", "")) for m in re.finditer(r"([\d,]+) rows +from", log)),
         log=log,
     )
