@@ -47,6 +47,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake
 from websockets.typing import Origin, Subprotocol
 
 from bench import dashboard_server
+from bench.memory import high_water_mib
 
 QUERY = "kunta=111&vuosi=2024"  # the shared link, as in bench_browser
 SESSIONS = 50
@@ -214,17 +215,6 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def peak_rss_mib(pid: int) -> float:
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return float("nan")
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 async def measure(port: int, pid: int, deadline: float) -> dict:
     url, origin = f"ws://127.0.0.1:{port}/_stcore/stream", f"http://127.0.0.1:{port}"
     warm = Outcome()
@@ -247,7 +237,7 @@ async def measure(port: int, pid: int, deadline: float) -> dict:
             "server_cpu_s": cpu_seconds(pid) - cpu,
             "client_cpu_s": time.process_time() - client_cpu,
         },
-        "server_peak_rss_mib": peak_rss_mib(pid),
+        "server_peak_rss_mib": high_water_mib(pid),
     }
 
 

@@ -30,10 +30,9 @@ HEADER = (
     "verkostotapaamiset,verkoston_osallistujat,ohjatut_tyohon_tai_koulutukseen,lahde,huomautus"
 )
 
-# The peak is the child's VmHWM, not ru_maxrss: Linux carries ru_maxrss over fork and exec, so a child of a
-# large process (``make bench`` after the browser and load benches) reported its parent's size.
 CHILD = """
 import json, sys, time
+from bench.memory import high_water_mib
 from pathlib import Path
 import openpyxl, pandera.pandas
 from pipeline.raw import local_files as raw_local_files
@@ -42,18 +41,16 @@ from pipeline.read.local_files import read as local_read
 path, lift = Path(sys.argv[1]), sys.argv[2] == "lift"
 if lift:
     raw_local_files.MAX_FILE_BYTES, local_read.MAX_ROWS = 10**12, 10**9
-def high_water():
-    return next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
-base = high_water()
+base = high_water_mib()
 start = time.perf_counter()
 try:
     outcome = f"{len(read_local_file('activity', path)):,} rows"
 except LocalFileError as exc:
     outcome = f"refused, {len(exc.problems)} problem(s)"
 seconds = time.perf_counter() - start
-peak = high_water()
-print(json.dumps({"outcome": outcome, "seconds": seconds, "peak_rss_mib": peak / 1024,
-                  "peak_over_imports_mib": (peak - base) / 1024}))
+peak = high_water_mib()
+print(json.dumps({"outcome": outcome, "seconds": seconds, "peak_rss_mib": peak,
+                  "peak_over_imports_mib": peak - base}))
 """
 
 

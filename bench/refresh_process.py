@@ -1,9 +1,5 @@
 """One ``python -m pipeline refresh`` in a fresh process, as the analyst runs it: its wall time, its own
-peak RSS and its log.
-
-The peak is the child's ``VmHWM`` as it ends (``/proc/self/status``), not ``os.wait4``'s ``ru_maxrss``:
-Linux carries a process's high-water mark over ``fork`` and ``exec``, so a child of a large process (``make
-bench`` after the browser and load benches: 532 MiB) reported the parent's size instead of its own."""
+peak RSS (``bench.memory``, said by the child as it ends) and its log."""
 
 from __future__ import annotations
 
@@ -28,16 +24,16 @@ class Refresh:
     log: str
 
 
-PEAK = "bench: peak RSS kB"
+PEAK = "bench: peak RSS MiB"
 # ``python -m pipeline refresh``, which then says its own high-water mark
 REFRESH = f"""
 import sys
+from bench.memory import high_water_mib
 from pipeline.cli import main
 try:
     code = main(["refresh"])
 finally:
-    peak = next(line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM"))
-    print("{PEAK}", peak, file=sys.stderr)
+    print("{PEAK}", high_water_mib(), file=sys.stderr)
 sys.exit(code)
 """
 
@@ -52,14 +48,14 @@ def refresh(raw_root: Path, curated_dir: Path) -> Refresh:
         seconds = time.perf_counter() - started
         out.seek(0)
         log = out.read().decode("utf-8", "replace")
-    peak = re.search(rf"^{PEAK} (\d+)$", log, re.MULTILINE)
+    peak = re.search(rf"^{PEAK} ([\d.]+)$", log, re.MULTILINE)
     if process.returncode != 0 or not peak:
         raise RuntimeError(f"the benchmark's refresh failed: {log[-2000:]}")
     built = re.search(r"^Built .* in ([\d.]+) s$", log, re.MULTILINE)
     return Refresh(
         seconds=seconds,
         build_seconds=float(built.group(1)) if built else float("nan"),
-        peak_rss_mib=int(peak.group(1)) / 1024,
+        peak_rss_mib=float(peak.group(1)),
         raw_rows=sum(int(m.group(1).replace(",", "")) for m in re.finditer(r"([\d,]+) rows +from", log)),
         log=log,
     )

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
+from dashboard.per_run import PerRun
 from pipeline import paths, registry
 from pipeline.report import comparison, database, indicators, profile
 
@@ -34,25 +34,25 @@ def database_exists() -> bool:
     return paths.database_path().exists()
 
 
-_run = threading.local()  # the database version this thread's script run reads, once the app has checked it
-
-
-def _version() -> str:
-    """The database's path and modification time: the key of every cached result."""
-    held = getattr(_run, "version", None)
-    if held is not None:
-        return held
+def _file_version() -> str:
     path = paths.database_path()
     return f"{path}|{path.stat().st_mtime_ns}"
 
 
+# A page reads some 100 times a run: the file is looked at once, after the app has checked it; a refresh
+# that replaces it is seen at the next run.
+_VERSION = PerRun(_file_version)
+
+
+def _version() -> str:
+    """The database's path and modification time: the key of every cached result."""
+    return _VERSION.get()
+
+
 def hold_version(held: bool = True) -> None:
-    """From here to the end of this script run every read is of the database as it is now (``held``), or
-    the file is looked at anew at every read (``held=False``, at the start of a run). A page reads some 100
-    times a run; a refresh that replaces the file is seen at the next run."""
-    _run.version = None
-    if held:
-        _run.version = _version()
+    """Every read of the rest of this script run is of the database as it is now (``held``), or the file
+    is looked at anew at every read (at the start of a run)."""
+    _VERSION.hold(held)
 
 
 def version() -> str:

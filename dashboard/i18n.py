@@ -6,10 +6,9 @@ The texts are the translation catalog, ``pipeline/locale/<lang>.yaml``; a key a 
 
 from __future__ import annotations
 
-import threading
-
 import streamlit as st
 
+from dashboard.per_run import PerRun
 from pipeline import i18n as catalog
 
 LANGUAGES = catalog.LANGUAGES
@@ -17,28 +16,24 @@ LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
 DEFAULT = catalog.DEFAULT
 
 
-_run = threading.local()  # the language of the script run on this thread, once the sidebar has set it
-
-
-def lang() -> str:
-    """The current language code: fi, sv or en."""
-    fixed = getattr(_run, "lang", None)
-    if fixed is not None:
-        return fixed
+def _session_language() -> str:
     value = st.session_state.get("lang", DEFAULT)
     return value if value in LANGUAGES else DEFAULT
 
 
-def hold_language(held: bool = True) -> None:
-    """From here to the end of this script run the language is the session's now (``held``), or read anew
-    from the session state at every call (``held=False``, at the start of a run).
+# A page asks for its language thousands of times (every ``t`` and number); reading the session state takes
+# its lock and checks for a rerun request each time (~5 % of a page's server time): read once a run.
+_LANGUAGE = PerRun(_session_language)
 
-    A page asks for its language thousands of times (every ``t`` and number); reading the session state
-    takes its lock and checks for a rerun request each time: ~5 % of a page's server time.
-    """
-    _run.lang = None
-    if held:
-        _run.lang = lang()
+
+def lang() -> str:
+    """The current language code: fi, sv or en."""
+    return _LANGUAGE.get()
+
+
+def hold_language(held: bool = True) -> None:
+    """The language fixed for the rest of this script run (``held``), or read anew (at the start of a run)."""
+    _LANGUAGE.hold(held)
 
 
 def t(key: str, **values) -> str:

@@ -45,8 +45,8 @@ def _names(columns: list[str]) -> str:
 def release_unused() -> None:
     """Give back to the system the memory the Arrow pool keeps for reuse.
 
-    pandas' ``str`` columns live in pyarrow's pool (mimalloc), which keeps what is freed for the next
-    Arrow allocation; DuckDB allocates elsewhere and cannot use it. Released after the raw files are
+    pandas' ``str`` columns live in pyarrow's pool (the C library's malloc: ``pipeline/__init__.py``), which
+    keeps what is freed for the next Arrow allocation; DuckDB allocates elsewhere and cannot use it. Released after the raw files are
     read, after each raw table and model is written and after each table is validated, the refresh of the
     bundled snapshot peaks ~18 MiB lower.
     """
