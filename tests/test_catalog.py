@@ -10,6 +10,9 @@ import pytest
 from pipeline import i18n, paths, registry
 
 ROOT = paths.ROOT
+# A command, a flag or a folder of the repository: words for whoever runs Kotoprofiili, not for its readers
+COMMAND = re.compile(r"python -m|\bmake (refresh|run|test|check|bench)\b|\B--[a-z]|data/local/")
+FOR_THE_OPERATOR = {"no_database", "db_unreadable"}  # the page has nothing else to show: who runs it must act
 
 
 def test_every_key_has_fi_sv_and_en():
@@ -72,3 +75,13 @@ def test_a_page_speaks_only_its_own_language(curated, lang):
         shown = " ".join(str(e.value) for e in [*at.markdown, *at.caption, *at.title, *at.header, *at.subheader])
         leaked = sorted(text for text in foreign if text in shown)
         assert leaked == [], (lang, page)
+        helps = " ".join(str(w.help or "") for kind in ("selectbox", "multiselect") for w in at.get(kind))
+        assert not COMMAND.search(shown + " " + helps), (lang, page, COMMAND.search(shown + " " + helps))
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_no_text_for_the_coordinator_or_the_board_tells_them_to_run_a_command(lang):
+    """The pages and the printed review say where a missing figure comes from in words; a command line is
+    for the analyst (the README and the CLI), never for the people who read the figures."""
+    told = {key: text for key, text in i18n.catalog(lang).items() if COMMAND.search(text)}
+    assert set(told) <= FOR_THE_OPERATOR, sorted(set(told) - FOR_THE_OPERATOR)

@@ -57,7 +57,7 @@ choice = st.selectbox(
     [*group_names, OWN],
     format_func=lambda g: group_names.get(g, t("group_own_choice")),
     key="group_choice",
-    help=t("group_choose_help"),
+    help=t("group_choose_help", title=t("local.groups.title")),
 )
 if choice == OWN:
     chosen = st.multiselect(

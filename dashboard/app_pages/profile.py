@@ -466,7 +466,7 @@ def quota_section() -> None:
     st.subheader(t("section_quota"))
     rows = data.quota_refugees(code)
     if rows.empty:
-        st.markdown(t("quota_none", name=name))
+        st.markdown(t("quota_none", name=name, quota=t("local.quota.title"), arrivals=t("local.arrivals.title")))
         return
     rows = rows.assign(
         quota_text=[count_text(v) for v in rows["quota"]],

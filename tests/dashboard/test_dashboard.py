@@ -141,10 +141,10 @@ def test_swedish_names_from_the_link(curated):
 def test_breakdowns_say_plainly_they_are_not_in_the_offline_snapshot(curated):
     at = run_app(kunta="111", vuosi="2024", lang="en")
     body = texts(at)
-    assert "The residents' mother tongues are not in this snapshot (offline)." in body
-    assert "Population by age and sex is not in this snapshot" in body
-    assert "Population by citizenship is not in this snapshot" in body
-    assert body.count("refresh --online") == 3
+    assert "The residents' mother tongues are not in this data (a stored snapshot)." in body
+    assert "Population by age and sex is not in this data" in body
+    assert "Population by citizenship is not in this data" in body
+    assert body.count("administrator refreshes the data online from Statistics Finland") == 3
     breakdowns = {"profile_kielet", "profile_kansalaisuudet", "profile_age_sex"}
     assert not breakdowns & set(charts(at))  # never an empty chart
 
@@ -326,8 +326,9 @@ def test_a_reception_centre_jump_is_explained(curated):
 
 def test_municipality_without_programme_data_says_how_to_add_it(curated):
     body = texts(run_app(kunta="398", vuosi="2024"))
-    assert "python -m pipeline import temporary-protection TIEDOSTO" in body
-    assert "python -m pipeline template quota" in body
+    assert "Maahanmuuttoviraston kuntakohtaisessa taulukossa" in body  # where the monthly counts are
+    assert "täytä pohjat ”Kiintiöpakolaiset – kuntapaikat” ja ”Saapuneet kiintiöpakolaiset”" in body
+    assert "kohdassa Lisää omat tiedot" in body  # where they are added, in the dashboard itself
 
 
 # -- impact indicators -----------------------------------------------------------------------------------

@@ -98,4 +98,4 @@ def test_offline_the_foreign_citizens_count_says_what_online_adds(con):
         m for i in result["indicators"] for m in i["measures"] if m["measure_id"] == "unemployed_foreign_citizens"
     )
     assert measure["status"] == "no_data"
-    assert "refresh --online" in measure["how_to_fill"]
+    assert "se saadaan, kun aineisto päivitetään verkosta" in measure["how_to_fill"]

@@ -147,3 +147,15 @@ def test_a_part_year_count_of_arrivals_is_labelled_so_against_the_whole_years_qu
     assert chart.categories == ["2023", "2024 (osa vuotta)"]
     assert "kiintiö 15, saapuneita 9" in chart.sentence
     assert "Saapuneet on kirjattu vain osalta vuotta" in chart.sentence
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_review_says_where_a_missing_figure_comes_from_in_words_not_commands(marts, lang):
+    """Iitti has no own figures and the snapshot lacks some measures: each is said, for the board, in words."""
+    from tests.test_catalog import COMMAND
+
+    review = build_review(marts, resolve(marts, ["Iitti"]), 2024, lang)
+    text = squeeze(re.sub(r"<[^>]+>", " ", render(review, "html").decode("utf-8")))
+    assert not COMMAND.search(text), COMMAND.search(text)
+    hint = {"fi": "Lisää omat tiedot", "sv": "Lägg till egna uppgifter", "en": "Add your own data"}[lang]
+    assert hint in text  # the own figures are added on the dashboard's impact page

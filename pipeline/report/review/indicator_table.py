@@ -88,5 +88,6 @@ def source_text(m: dict, how_to_get, lang: str) -> str:
         return source
     fill = m.get("how_to_fill") or ""
     if fill.startswith("python -m pipeline template "):
-        return i18n.text("review_template_hint", lang, kind=fill.rsplit(" ", 1)[-1])
+        kind = fill.rsplit(" ", 1)[-1]
+        return i18n.text("review_template_hint", lang, title=i18n.text(f"local.{kind}.title", lang))
     return str(how_to_get) if isinstance(how_to_get, str) and not pd.isna(how_to_get) else fmt.MISSING
