@@ -7,6 +7,7 @@ a language is an error, never a silent fall-back to Finnish; tests/test_catalog.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -47,3 +48,25 @@ def dataset_title(name: str, lang: str = DEFAULT) -> str:
 
 def dataset_definition(name: str, lang: str = DEFAULT) -> str:
     return text(f"dataset.{name}.definition", lang)
+
+
+@dataclass(frozen=True)
+class Said:
+    """A text of the catalog (``pipeline/locale``) with its values, to be said in any of its languages. A
+    value may itself be :class:`Said` or differ by language (``{"fi": …, "sv": …, "en": …}``)."""
+
+    key: str
+    values: dict = field(default_factory=dict)
+
+    def __call__(self, lang: str) -> str:
+        return text(self.key, lang, **{name: _in(value, lang) for name, value in self.values.items()})
+
+
+def said(key: str, **values) -> Said:
+    return Said(key, values)
+
+
+def _in(value, lang: str):
+    if isinstance(value, Said):
+        return value(lang)
+    return value[lang] if isinstance(value, dict) else value

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import formatting, paths, registry
+from pipeline import formatting, i18n, paths, registry
+from pipeline.i18n import Said, said
 from pipeline.raw.snapshot import (
     RawFile,
     RawSnapshotError,
@@ -38,21 +39,18 @@ FILE_NAME = re.compile(r"^(?P<kind>[a-z]+)(_.*)?\.(csv|xlsx)$", re.IGNORECASE)
 MAX_FILE_BYTES = 10 * 2**20
 
 
-def too_large(path: Path, size: int | None = None) -> tuple[str, str] | None:
-    """Why a file (of ``size`` bytes, when given: an upload) is not read, as the expected form in Finnish
-    and English (how a problem of an own file is worded), or None when it is within :data:`MAX_FILE_BYTES`."""
+def too_large(path: Path, size: int | None = None) -> Said | None:
+    """Why a file (of ``size`` bytes, when given: an upload) is not read, as the expected form (how a problem
+    of an own file is worded), or None when it is within :data:`MAX_FILE_BYTES`."""
     size = Path(path).stat().st_size if size is None else size
     if size <= MAX_FILE_BYTES:
         return None
-    fi_size, en_size = formatting.number(size / 2**20, "fi", 1), formatting.number(size / 2**20, "en", 1)
-    limit, stem, suffix = MAX_FILE_BYTES // 2**20, Path(path).stem, Path(path).suffix
-    parts = f"{stem}_1{suffix}", f"{stem}_2{suffix}"  # the files of a kind are read together
-    return (
-        f"tiedosto, jonka koko on enintään {limit} Mt (tämä on {fi_size} Mt, joten sitä ei luettu); "
-        f"jaa se pienempiin tiedostoihin, esim. {parts[0]} ja {parts[1]}",
-        f"a file of at most {limit} MB (this one is {en_size} MB, so it was not read); "
-        f"split it into smaller files, e.g. {parts[0]} and {parts[1]}",
-    )
+    shown = {lang: formatting.number(size / 2**20, lang, 1) for lang in i18n.LANGUAGES}
+    stem, suffix = Path(path).stem, Path(path).suffix
+    return said(  # the files of a kind are read together: two halves are as good as one
+        "own_problem.too_large", limit=MAX_FILE_BYTES // 2**20, size=shown, first=f"{stem}_1{suffix}",
+        second=f"{stem}_2{suffix}",
+    )  # fmt: skip
 
 
 def kind_of(path: Path) -> str | None:
@@ -111,7 +109,7 @@ def discover(local_dir: Path) -> dict[str, list[Path]]:
                 )
             reason = too_large(path)
             if reason is not None:
-                raise LocalFileTooLarge(f"{_shown(path)} – odotettu: {reason[0]} / expected: {reason[1]}")
+                raise LocalFileTooLarge(f"{_shown(path)} – odotettu: {reason('fi')} / expected: {reason('en')}")
             found[kind].append(path)
     return found
 

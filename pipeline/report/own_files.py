@@ -38,15 +38,12 @@ from pipeline import i18n, paths, registry
 from pipeline.build import warehouse
 from pipeline.raw.local_files import FILE_NAME, MAX_FILE_BYTES, kind_of
 from pipeline.read.local_files import (
-    FORMS,
-    REQUIRED_EN,
     SUFFIXES,
     LocalFileError,
     kind_spec,
     read_local_dir,
     write_template,
 )
-from pipeline.read.local_files.forms import FORMULA, UNKNOWN_MUNICIPALITY
 from pipeline.read.local_files.read import read_local_bytes
 
 LOCK_NAME = ".upload.lock"  # hidden: the refresh reads no file whose name starts with a dot
@@ -276,26 +273,7 @@ def row_text(row: str | None, lang: str) -> str:
 
 
 def expected_text(p: dict, lang: str) -> str:
-    """The expected form in ``lang``: the read layer words it in Finnish and English; for Swedish the forms
-    of the types, a missing required value, a formula and an unknown municipality are in the catalog, and
-    anything else is given in English, said to be so."""
+    """The expected form in ``lang``: each problem is said in every language of the catalog."""
     if p.get("key"):
         return i18n.text(f"own_problem.{p['key']}", lang, limit=MAX_FILE_BYTES // 2**20)
-    if lang == "fi":
-        return str(p["expected_fi"])
-    if lang == "en":
-        return str(p["expected_en"])
-    english = str(p["expected_en"])
-    for key, (_, form_en) in _SV_FORMS.items():
-        if english == form_en:
-            return i18n.text(key, lang)
-        if english == f"{REQUIRED_EN}: {form_en}":
-            return i18n.text("own_problem.required", lang, form=i18n.text(key, lang))
-    return i18n.text("own_in_english", lang, text=english)
-
-
-_SV_FORMS: dict[str, tuple[str, str]] = {
-    **{f"own_form.{name}": form for name, form in FORMS.items()},
-    "own_problem.formula": FORMULA,
-    "own_problem.unknown_municipality": UNKNOWN_MUNICIPALITY,
-}
+    return str(p[f"expected_{lang}"])

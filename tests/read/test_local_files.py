@@ -246,6 +246,7 @@ def test_a_year_that_is_not_a_year_names_file_line_column_and_value(tmp_path):
             "column_en": "year",
             "value": "kaksi",
             "expected_fi": "vuosi, esim. 2025",
+            "expected_sv": "ett år, t.ex. 2025",
             "expected_en": "a year, e.g. 2025",
         }
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import threading
 
 import duckdb
@@ -11,7 +12,6 @@ from openpyxl import Workbook, load_workbook
 
 from pipeline import i18n, paths
 from pipeline.build import warehouse
-from pipeline.read.local_files import FORMS
 from pipeline.read.local_files.read import read_local_bytes
 from pipeline.report import own_files
 from tests.conftest import digest
@@ -74,7 +74,7 @@ def test_every_problem_is_given_with_row_column_value_and_the_expected_form_in_t
         "row": "rivi 2",
         "column": "vuosi",
         "value": "kaksi",
-        "expected": FORMS["year"][0],
+        "expected": i18n.text("own_form.year", "fi"),
     }
     assert sv[0]["row"] == "rad 2" and sv[0]["expected"] == "ett år, t.ex. 2025"
     assert en[0]["row"] == "line 2" and en[0]["expected"] == "a year, e.g. 2025"
@@ -107,7 +107,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
     checked = own_files.check_upload("quota", "quota.csv", content, {"111"}, local_dir=tmp_path)
     [row] = own_files.problem_rows(checked.problems, "en")
     assert row["expected"].startswith("a file of at most 10 MB")
-    assert own_files.problem_rows(checked.problems, "sv")[0]["expected"].startswith("(på engelska) a file of at most")
+    assert own_files.problem_rows(checked.problems, "sv")[0]["expected"].startswith("en fil på högst 10 MB")
 
 
 @pytest.mark.parametrize(
@@ -223,3 +223,26 @@ def test_nothing_is_stored_when_the_folder_changed_after_the_check(raw_root, mon
     stored = own_files.store_and_rebuild(checked.plan)
     assert (stored.ok, stored.error) == (False, "changed")
     assert b"111,2024,16" in (local / "quota.csv").read_bytes()
+
+
+SWEDISH_PROBLEMS = {  # kind -> a synthetic file with many kinds of problem
+    "quota": "kuntakoodi,vuosi,kiintio,tuntematon\n111,2025,15,x\n111,2025,16,\n999,2099,-1,\n,kaksi,3,\n",
+    "arrivals": (
+        "kuntakoodi,alkupaiva,loppupaiva,henkiloita,lahde\n"
+        "111,1.1.2024,31.3.2024,9,vk\n111,1.3.2024,30.6.2024,12,vk\n111,1.8.2024,1.7.2024,3,vk\n"
+        "111,1.1.1899,2.1.1899,2,vk,extra\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SWEDISH_PROBLEMS))
+def test_every_problem_is_said_in_the_pages_language(tmp_path, kind):
+    """A Swedish page shows each problem in Swedish: none falls back to English (or Finnish)."""
+    checked = own_files.check_upload(kind, f"{kind}.csv", SWEDISH_PROBLEMS[kind].encode(), {"111"}, local_dir=tmp_path)
+    assert len(checked.problems) >= 4
+    rows = {lang: own_files.problem_rows(checked.problems, lang) for lang in ("fi", "sv", "en")}
+    for fi, sv, en in zip(rows["fi"], rows["sv"], rows["en"]):
+        assert sv["expected"] not in (fi["expected"], en["expected"]), sv
+        assert sv["row"] in ("", sv["row"].replace("line", "rad").replace("row", "rad")), sv
+    said = " ".join(r["expected"] for r in rows["sv"])
+    assert not re.search(r"\b(the|a|an|of|is|not)\b", said), said  # no English words left in it

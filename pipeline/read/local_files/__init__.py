@@ -27,14 +27,10 @@ from __future__ import annotations
 from pipeline.read.local_files.checks import ROW_CHECKS
 from pipeline.read.local_files.discover import discover
 from pipeline.read.local_files.forms import (
-    FORMS,
     PERIOD_PATTERN,
-    REQUIRED_EN,
-    REQUIRED_FI,
     SUFFIXES,
     THEME_ALIASES_FI,
     THEMES,
-    UNKNOWN_MUNICIPALITY,
     YEAR_RANGE,
 )
 from pipeline.read.local_files.instructions import instructions
@@ -55,17 +51,13 @@ from pipeline.read.local_files.templates import template_text, write_template
 
 __all__ = [
     "ACTIVITY_COUNTS",
-    "FORMS",
     "KINDS",
     "PARSERS",
     "PERIOD_PATTERN",
-    "REQUIRED_EN",
-    "REQUIRED_FI",
     "ROW_CHECKS",
     "SUFFIXES",
     "THEMES",
     "THEME_ALIASES_FI",
-    "UNKNOWN_MUNICIPALITY",
     "YEAR_RANGE",
     "ActivityModel",
     "ArrivalsModel",

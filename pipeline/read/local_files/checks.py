@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.read.local_files.forms import REQUIRED_EN, REQUIRED_FI, UNKNOWN_MUNICIPALITY
+from pipeline.i18n import said
 from pipeline.read.local_files.kinds import LocalKind
-from pipeline.read.local_files.problems import problem
+from pipeline.read.local_files.problems import column_names, problem
 from pipeline.read.local_files.tables import Rows
 
 
@@ -14,7 +14,6 @@ def unknown_municipalities(parsed, raw, body, shown, codes: set[str] | None) -> 
     if codes is None:
         return []
     unknown = parsed["kunta_code"].notna() & ~parsed["kunta_code"].isin(codes)
-    fi, en = UNKNOWN_MUNICIPALITY
     return [
         problem(
             shown,
@@ -22,8 +21,7 @@ def unknown_municipalities(parsed, raw, body, shown, codes: set[str] | None) -> 
             "kuntakoodi",
             "kunta_code",
             raw["kunta_code"].iat[i],
-            f"{fi} ({parsed['kunta_code'].iat[i]} ei ole kuntakoodi)",
-            f"{en} ({parsed['kunta_code'].iat[i]} is not one)",
+            said("own_problem.unknown_code", code=parsed["kunta_code"].iat[i]),
         )
         for i in range(len(parsed))
         if unknown.iat[i]
@@ -51,7 +49,7 @@ def pandera_problems(
                 continue
             seen.add((case.check, i))
             if case.check not in ROW_CHECKS or i is None:
-                problems.append(problem(shown, row, None, None, None, f"tarkistus {case.check}", f"check {case.check}"))
+                problems.append(problem(shown, row, None, None, None, said("own_problem.check", check=case.check)))
                 continue
             involved, make = ROW_CHECKS[case.check]
             if not any((i, c) in bad_cells for c in involved(spec)):
@@ -59,9 +57,7 @@ def pandera_problems(
             continue
         if case.column not in spec.names:
             problems.append(
-                problem(
-                    shown, row, case.column, None, case.failure_case, f"tarkistus {case.check}", f"check {case.check}"
-                )
+                problem(shown, row, case.column, None, case.failure_case, said("own_problem.check", check=case.check))
             )
             continue
         col = spec.column(case.column)
@@ -70,8 +66,8 @@ def pandera_problems(
         value = raw[col.name].iat[i] if i is not None and i < len(raw) else case.failure_case
         expected = col.form
         if case.check == "not_nullable":
-            value, expected = "", (f"{REQUIRED_FI}: {col.form[0]}", f"{REQUIRED_EN}: {col.form[1]}")
-        problems.append(problem(shown, row, col.fi, col.name, value, *expected))
+            value, expected = "", said("own_problem.required", form=col.form)
+        problems.append(problem(shown, row, col.fi, col.name, value, expected))
     return problems
 
 
@@ -83,8 +79,7 @@ def _end_before_start(spec, raw, parsed, body, i, shown) -> dict:
         "loppupaiva",
         "period_end",
         raw["period_end"].iat[i],
-        f"päivämäärä, joka ei ole ennen alkupäivää (alkupaiva {start})",
-        f"a date not before the start of the period (period_start {start})",
+        said("own_problem.end_before_start", start=start),
     )
 
 
@@ -96,8 +91,7 @@ def _none_of_the_values(spec, raw, parsed, body, i, shown) -> dict:
         "/".join(spec.column(n).fi for n in names),
         "/".join(names),
         "",
-        "vähintään yksi luku sarakkeisiin " + ", ".join(spec.column(n).fi for n in names),
-        "at least one number in " + ", ".join(names),
+        said("own_problem.none_of_the_values", columns=column_names(spec, names)),
     )
 
 
@@ -114,8 +108,10 @@ def _repeated_year(spec, raw, parsed, body, i, shown) -> dict:
         "vuosi",
         "year",
         raw["year"].iat[i],
-        f"yksi rivi kuntaa ja vuotta kohden (sama kunta ja vuosi myös rivillä {numbers})",
-        f"one row per municipality and year (the same on {unit} {numbers})",
+        said(
+            "own_problem.repeated_year",
+            rows={"fi": f"rivillä {numbers}", "sv": f"på rad {numbers}", "en": f"on {unit} {numbers}"},
+        ),
     )
 
 
@@ -130,7 +126,6 @@ def overlapping_periods(frame: pd.DataFrame, shown_of: dict[str, str]) -> list[d
             for earlier in ordered[:j]:
                 if later.period_start > earlier.period_end:
                     continue
-                other = f"{shown_of[earlier.source_file]}, {earlier.source_row} ({_period(earlier)})"
                 unit, number = earlier.source_row.split(" ", 1)
                 problems.append(
                     problem(
@@ -139,12 +134,13 @@ def overlapping_periods(frame: pd.DataFrame, shown_of: dict[str, str]) -> list[d
                         "alkupaiva/loppupaiva",
                         "period_start/period_end",
                         _period(later),
-                        f"ajanjakso, joka ei ole päällekkäin saman kunnan toisen jakson kanssa; "
-                        f"{shown_of[earlier.source_file]}, rivi {number} ({_period(earlier)}) kattaa osan siitä, "
-                        "ja saapuneet laskettaisiin kahteen kertaan",
-                        f"a period that does not overlap another of the same municipality; {other} covers part "
-                        "of it, and its arrivals would be counted twice",
-                    )
+                        said(
+                            "own_problem.overlapping_period",
+                            file=shown_of[earlier.source_file],
+                            at=said("own_line" if unit == "line" else "own_row", number=number),
+                            period=_period(earlier),
+                        ),
+                    )  # fmt: skip
                 )
                 break  # one problem a row: the first period it overlaps
     return problems
@@ -162,8 +158,7 @@ def _repeated_member(spec, raw, parsed, body, i, shown) -> dict:
         "kuntakoodi",
         "kunta_code",
         raw["kunta_code"].iat[i],
-        f"kunta vain kerran ryhmässä {group}",
-        f"a municipality only once in the group {group}",
+        said("own_problem.repeated_member", group=group),
     )
 
 
@@ -175,8 +170,7 @@ def _different_names(spec, raw, parsed, body, i, shown) -> dict:
         "nimi_fi/nimi_sv/nimi_en",
         "name_fi/name_sv/name_en",
         f"{raw['name_fi'].iat[i]} / {raw['name_sv'].iat[i]} / {raw['name_en'].iat[i]}",
-        f"samat nimet ryhmän {group} jokaisella rivillä",
-        f"the same names on every row of the group {group}",
+        said("own_problem.different_names", group=group),
     )
 
 

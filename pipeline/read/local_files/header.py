@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pipeline.i18n import said
 from pipeline.read.local_files.kinds import LocalKind
 from pipeline.read.local_files.parse import fold
-from pipeline.read.local_files.problems import problem
+from pipeline.read.local_files.problems import column_names, problem
 from pipeline.read.local_files.tables import Rows
 
 
@@ -24,7 +25,7 @@ def map_header(
         aliases[fold(c.name)] = c
     positions: dict[str, int] = {}
     problems: list[dict] = []
-    allowed_fi, allowed_en = ", ".join(c.fi for c in spec.columns), ", ".join(spec.names)
+    allowed = column_names(spec, spec.names)
     for i, text in enumerate(header):
         if not text:
             if any(cell_at(cells, i) for _, cells in body):
@@ -39,8 +40,7 @@ def map_header(
                     text,
                     None,
                     None,
-                    "tunnettu sarake; sallitut: " + allowed_fi,
-                    "a known column; allowed: " + allowed_en,
+                    said("own_problem.unknown_column", allowed=allowed),
                 )
             )
         elif col.name in positions:
@@ -51,8 +51,7 @@ def map_header(
                     text,
                     col.name,
                     None,
-                    f"sarake vain kerran otsikkorivillä (myös sarake {positions[col.name] + 1})",
-                    f"the column only once in the header row (also column {positions[col.name] + 1})",
+                    said("own_problem.repeated_column", other=positions[col.name] + 1),
                 )
             )
         else:
@@ -66,8 +65,7 @@ def map_header(
                     c.fi,
                     c.name,
                     None,
-                    f"sarake otsikkorivillä ({c.form[0]}); se puuttuu",
-                    f"the column in the header row ({c.form[1]}); it is missing",
+                    said("own_problem.missing_column", form=c.form),
                 )
             )
     return positions, problems
@@ -81,8 +79,7 @@ def blank_header(spec: LocalKind, shown: str, label: str, i: int) -> dict:
         f"#{i + 1}",
         None,
         "",
-        "otsikko sarakkeelle, jossa on arvoja; sallitut: " + ", ".join(c.fi for c in spec.columns),
-        "a header for a column that has values; allowed: " + ", ".join(spec.names),
+        said("own_problem.blank_header", allowed=column_names(spec, spec.names)),
     )
 
 
@@ -95,8 +92,7 @@ def extra_cells(header: list[str], body: Rows, shown: str) -> list[dict]:
             f"#{len(header) + 1}",
             None,
             cells[len(header)],
-            "ei arvoja otsikkorivin viimeisen sarakkeen jälkeen",
-            "no values after the last column of the header row",
+            said("own_problem.extra_cells"),
         )
         for label, cells in body
         if any(cells[len(header) :])

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pandera.pandas as pa
 
-from pipeline.read.local_files.forms import FORMS, THEME_ALIASES_FI, THEMES
+from pipeline.i18n import Said, said
+from pipeline.read.local_files.forms import THEME_ALIASES_FI, THEMES
 from pipeline.read.local_files.models import (
     ACTIVITY_COUNTS,
     ActivityModel,
@@ -23,15 +24,16 @@ class LocalColumn:
 
     name: str
     fi: str
-    type: str  # a key of FORMS
+    type: str  # a key of parse.PARSERS; its form is the catalog's own_form.<type>
     required: bool
     description_fi: str
     description_en: str
     example: str = ""
 
     @property
-    def form(self) -> tuple[str, str]:
-        return FORMS[self.type]
+    def form(self) -> Said:
+        """The expected form of a value of the column, in any language (``form("fi")``)."""
+        return said(f"own_form.{self.type}")
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,7 @@ def parse_cells(
             if isinstance(text, FormulaCell):  # a formula whose result was never saved: not an empty cell
                 values.append(None)
                 bad.add((i, col.name))
-                problems.append(problem(shown, body[i][0], col.fi, col.name, str(text), *FORMULA))
+                problems.append(problem(shown, body[i][0], col.fi, col.name, str(text), FORMULA))
                 continue
             if text is None or not str(text).strip():
                 values.append(None)
@@ -150,7 +150,7 @@ def parse_cells(
                 values.append(None)
                 bad.add((i, col.name))
                 expected = OUT_OF_RANGE[col.type] if isinstance(exc, OutOfRange) else col.form
-                problems.append(problem(shown, body[i][0], col.fi, col.name, text, *expected))
+                problems.append(problem(shown, body[i][0], col.fi, col.name, text, expected))
         parsed[col.name] = _typed(values, dtype)
     return pd.DataFrame(parsed), bad
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from pipeline import i18n
+from pipeline.i18n import Said, said
 from pipeline.read.local_files.kinds import LocalKind
 
 
 class LocalFileError(ValueError):
     """Problems in hand-kept files. ``.problems``: one dict per problem (file, row, column, column_en,
-    value, expected_fi, expected_en); the message has one line per problem in Finnish and English."""
+    value, expected_fi, expected_sv, expected_en); the message has one line per problem in Finnish and
+    English (the dashboard shows the page's language)."""
 
     def __init__(self, problems: list[dict]):
         self.problems = list(problems)
@@ -55,15 +58,22 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def problem(file, row, column, column_en, value, expected_fi, expected_en) -> dict:
+def column_names(spec: LocalKind, names) -> dict[str, str]:
+    """Columns as a problem names them: by their Finnish headers in Finnish and Swedish (the template's
+    header row), by their English names in English."""
+    fi = ", ".join(spec.column(n).fi for n in names)
+    return {"fi": fi, "sv": fi, "en": ", ".join(names)}
+
+
+def problem(file, row, column, column_en, value, expected: Said) -> dict:
+    """One problem: where it is, the value found and the expected form, said in each language."""
     return {
         "file": file,
         "row": row,
         "column": column,
         "column_en": column_en,
         "value": value,
-        "expected_fi": expected_fi,
-        "expected_en": expected_en,
+        **{f"expected_{lang}": expected(lang) for lang in i18n.LANGUAGES},
     }
 
 
@@ -121,12 +131,6 @@ class Problems(list):
         if not self.dropped:
             return list(self)
         more = problem(
-            self.shown,
-            None,
-            None,
-            None,
-            None,
-            f"korjatut arvot myös {self.dropped} muussa kohdassa, joita ei näytetä (vain {self.limit} ensimmäistä)",
-            f"corrected values in {self.dropped} more places, not shown (only the first {self.limit} are)",
+            self.shown, None, None, None, None, said("own_problem.more", dropped=self.dropped, limit=self.limit)
         )
         return [*self, more]

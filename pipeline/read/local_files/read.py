@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from pipeline import formatting, i18n
+from pipeline.i18n import said
 from pipeline.raw.local_files import too_large
 from pipeline.raw.snapshot import RawFile
 from pipeline.read.local_files.checks import overlapping_periods, pandera_problems, unknown_municipalities
@@ -14,7 +16,7 @@ from pipeline.read.local_files.discover import discover
 from pipeline.read.local_files.header import blank_header, cell_at, extra_cells, map_header
 from pipeline.read.local_files.kinds import LocalKind, kind_spec
 from pipeline.read.local_files.parse import parse_cells
-from pipeline.read.local_files.problems import LocalFileError, Problems, display_path, problem
+from pipeline.read.local_files.problems import LocalFileError, Problems, column_names, display_path, problem
 from pipeline.read.local_files.tables import Rows, UnreadableTable, iter_table_rows
 
 SUMMED_BY_PERIOD = ("arrivals",)  # kinds whose periods are added up: two that overlap would count twice
@@ -38,7 +40,7 @@ def read_local_file(
     except OSError as exc:
         raise _unreadable(shown, exc) from exc
     if reason is not None:
-        raise LocalFileError([problem(shown, None, None, None, None, *reason)])
+        raise LocalFileError([problem(shown, None, None, None, None, reason)])
     return read_local_bytes(kind, content, path.name, municipality_codes, shown=shown, source_file=str(path))
 
 
@@ -59,7 +61,7 @@ def read_local_bytes(
     shown = shown or filename
     reason = too_large(Path(filename), size=len(content))
     if reason is not None:
-        raise LocalFileError([problem(shown, None, None, None, None, *reason)])
+        raise LocalFileError([problem(shown, None, None, None, None, reason)])
     problems = Problems(spec, shown)
     try:
         labels, columns = _stream(spec, iter_table_rows(content, filename), shown, problems)
@@ -105,8 +107,7 @@ def _stream(spec: LocalKind, rows, shown: str, problems: Problems) -> tuple[list
                     None,
                     None,
                     None,
-                    "otsikkorivi: " + ", ".join(c.fi for c in spec.columns),
-                    "a header row: " + ", ".join(spec.names),
+                    said("own_problem.no_header", columns=column_names(spec, spec.names)),
                 )
             ]
         )
@@ -120,7 +121,7 @@ def _stream(spec: LocalKind, rows, shown: str, problems: Problems) -> tuple[list
     shared: dict[str, dict[str, str]] = {name: {} for name in positions}
     for label, cells in rows:
         if len(labels) >= MAX_ROWS:
-            limit = f"{MAX_ROWS:_}".replace("_", " ")
+            limit = {lang: formatting.number(MAX_ROWS, lang) for lang in i18n.LANGUAGES}
             raise LocalFileError(
                 [
                     problem(
@@ -129,10 +130,7 @@ def _stream(spec: LocalKind, rows, shown: str, problems: Problems) -> tuple[list
                         None,
                         None,
                         None,
-                        f"tiedosto, jossa on enintään {limit} riviä tietoja (tässä on enemmän, joten sitä "
-                        "ei luettu loppuun); jaa se pienempiin tiedostoihin",
-                        f"a file of at most {limit} rows of data (this one has more, so it was not read "
-                        "to the end); split it into smaller files",
+                        said("own_problem.too_many_rows", limit=limit),
                     )
                 ]
             )
@@ -159,8 +157,7 @@ def _unreadable(shown: str, exc: Exception) -> LocalFileError:
                 None,
                 None,
                 None,
-                f"luettava CSV- tai XLSX-tiedosto ({exc})",
-                f"a readable CSV or XLSX file ({exc})",
+                said("own_problem.unreadable", reason=exc),
             )
         ]
     )

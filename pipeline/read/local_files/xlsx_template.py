@@ -61,8 +61,8 @@ def write_xlsx_template(spec: LocalKind, path: Path) -> None:
                 "kyllä / yes" if c.required else "ei / no",
                 c.description_fi,
                 c.description_en,
-                c.form[0],
-                c.form[1],
+                c.form("fi"),
+                c.form("en"),
                 c.example,
             ]
         )
