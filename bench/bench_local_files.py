@@ -7,7 +7,11 @@ The files are SYNTHETIC activity files (random counts of 308 made-up municipalit
 a unique note on every row), written to a temporary folder and removed afterwards, never committed:
 a CSV of 5 MiB, one at the limit (10 MiB), the same with a bad date on every row (one problem a row),
 one of 50 MiB (refused before it is read; and read with the limits lifted, to compare with the reader
-before streaming) and an XLSX of 20 000 rows. The peak is the process's maximum RSS less its RSS once
+before streaming) and an XLSX of 20 000 rows. Two more are read as a refresh reads data/local/ (the kind's
+files together): a SYNTHETIC quota file of 20 000 rows of one municipality and year (a problem on every
+row, each naming the others) and a SYNTHETIC arrivals file of 12 000 one-day periods of one municipality
+(the periods checked for overlaps); before this bench had them the two took 85 s (quota, at 0.3 MiB) and
+4.6 s (the overlap check alone), growing with the square of the rows. The peak is the process's maximum RSS less its RSS once
 pandas, Pandera and openpyxl are imported (about 135 MiB).
 
 The reader before (commit b85131b: the whole text decoded, every row's cells held, every problem kept), on
@@ -23,6 +27,7 @@ import random
 import subprocess
 import sys
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 HEADER = (
@@ -36,15 +41,16 @@ from bench.memory import high_water_mib
 from pathlib import Path
 import openpyxl, pandera.pandas
 from pipeline.raw import local_files as raw_local_files
-from pipeline.read.local_files import LocalFileError, read_local_file
+from pipeline.read.local_files import LocalFileError, read_local_dir, read_local_file
 from pipeline.read.local_files import read as local_read
-path, lift = Path(sys.argv[1]), sys.argv[2] == "lift"
+path, lift, kind = Path(sys.argv[1]), sys.argv[2] == "lift", sys.argv[3]
 if lift:
     raw_local_files.MAX_FILE_BYTES, local_read.MAX_ROWS = 10**12, 10**9
 base = high_water_mib()
 start = time.perf_counter()
 try:
-    outcome = f"{len(read_local_file('activity', path)):,} rows"
+    read = read_local_file(kind, path) if kind == "activity" else read_local_dir(path.parent)[kind]
+    outcome = f"{len(read):,} rows"
 except LocalFileError as exc:
     outcome = f"refused, {len(exc.problems)} problem(s)"
 seconds = time.perf_counter() - start
@@ -84,15 +90,30 @@ def synthetic_xlsx(path: Path, rows: int) -> Path:
     return path
 
 
-def measure(path: Path, lift: bool = False) -> dict:
+def synthetic_kind(folder: Path, kind: str, rows: int) -> Path:
+    """A SYNTHETIC file of ``kind`` alone in its folder: quota, one municipality and year on every row;
+    arrivals, one-day periods of one municipality from 1.1.1990 on, none overlapping."""
+    folder.mkdir()
+    if kind == "quota":
+        lines = ["kuntakoodi,vuosi,kiintio,hatatapaukset,lahde,huomautus", *["111,2024,5,,synthetic_doc,"] * rows]
+    else:
+        days = (date(1990, 1, 1) + timedelta(days=n) for n in range(rows))
+        lines = ["kuntakoodi,alkupaiva,loppupaiva,henkiloita,perheita,lahde,huomautus",
+                 *(f"111,{d:%-d.%-m.%Y},{d:%-d.%-m.%Y},1,,synthetic_doc," for d in days)]  # fmt: skip
+    path = folder / f"{kind}.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def measure(path: Path, lift: bool = False, kind: str = "activity") -> dict:
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path), "lift" if lift else "limits"],
+        [sys.executable, "-c", CHILD, str(path), "lift" if lift else "limits", kind],
         capture_output=True,
         text=True,
         check=True,
         cwd=Path(__file__).resolve().parents[1],
     )
-    return {"file": path.name, "mib": round(path.stat().st_size / 2**20, 1), "limits_lifted": lift,
+    return {"file": path.name if kind == "activity" else f"{path.parent.name}/{path.name}", "mib": round(path.stat().st_size / 2**20, 1), "limits_lifted": lift,
             **json.loads(out.stdout)}  # fmt: skip
 
 
@@ -107,6 +128,8 @@ def main() -> dict:
         cases.append(measure(big))
         cases.append(measure(big, lift=True))
         cases.append(measure(synthetic_xlsx(folder / "synthetic_20000.xlsx", 20_000)))
+        cases.append(measure(synthetic_kind(folder / "synthetic_repeated_year", "quota", 20_000), kind="quota"))
+        cases.append(measure(synthetic_kind(folder / "synthetic_disjoint_days", "arrivals", 12_000), kind="arrivals"))
     for case in cases:
         lifted = ", limits lifted" if case["limits_lifted"] else ""
         print(

@@ -434,3 +434,32 @@ def test_an_xlsx_formula_without_a_saved_value_is_refused_not_read_as_empty(tmp_
     message, problems = problems_of("quota", path)
     assert (problems[0]["row"], problems[0]["column"], problems[0]["value"]) == ("row 2", "kiintio", "=10+5")
     assert "formula" in message and "kaava" in message
+
+
+def test_a_period_is_named_with_the_first_earlier_period_that_reaches_it(tmp_path):
+    # synthetic: a long first period, a short one inside it, then one that only the long one reaches
+    path = synthetic(
+        tmp_path,
+        "arrivals_synthetic.csv",
+        ARRIVALS_HEADER_FI + "\n111,1.1.2024,31.12.2024,9,,doc,\n111,1.2.2024,28.2.2024,1,,doc,\n"
+        "111,1.6.2024,30.6.2024,2,,doc,\n111,1.1.2025,31.1.2025,3,,doc,\n111,1.2.2025,28.2.2025,4,,doc,\n",
+    )
+    with pytest.raises(LocalFileError) as caught:
+        read_local_dir(tmp_path)
+    named = [(p["row"], p["expected_en"].split("; ")[1].split(" (")[0]) for p in caught.value.problems]
+    earlier = f"{display_path(path)}, line 2"
+    assert named == [("line 3", earlier), ("line 4", earlier)]
+
+
+def test_a_year_repeated_on_many_rows_names_five_of_them_and_counts_the_rest(tmp_path):
+    # synthetic: 40 rows of one municipality and year; each row's problem stays one readable line
+    synthetic(
+        tmp_path, "quota_synthetic.csv", QUOTA_HEADER_FI + "\n" + "".join("111,2024,5,,doc,\n" for _ in range(40))
+    )
+    with pytest.raises(LocalFileError) as caught:
+        read_local_dir(tmp_path)
+    first = caught.value.problems[0]
+    assert first["row"] == "line 2"
+    assert first["expected_en"].endswith("(the same on line 3, 4, 5, 6, 7 and 34 more)")
+    assert first["expected_fi"].endswith("(sama kunta ja vuosi myös rivillä 3, 4, 5, 6, 7 ja 34 muulla)")
+    assert first["expected_sv"].endswith("(samma kommun och år även på rad 3, 4, 5, 6, 7 och 34 andra)")

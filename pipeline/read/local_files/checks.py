@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate, islice
+
 import pandas as pd
 
+from pipeline import formatting
 from pipeline.i18n import said
 from pipeline.read.local_files.kinds import LocalKind
 from pipeline.read.local_files.problems import column_names, problem
@@ -41,6 +45,7 @@ def pandera_problems(
     """Pandera's failure cases as problems, leaving out values that already failed to parse and
     columns already reported missing from the header. A row check is one problem per row."""
     problems, seen = [], set()
+    memo: dict[str, object] = {}  # what a row check finds once for the whole file
     for case in cases.itertuples(index=False):
         i = None if pd.isna(case.index) else int(case.index)
         row = body[i][0] if i is not None and i < len(body) else None
@@ -53,7 +58,7 @@ def pandera_problems(
                 continue
             involved, make = ROW_CHECKS[case.check]
             if not any((i, c) in bad_cells for c in involved(spec)):
-                problems.append(make(spec, raw, parsed, body, i, shown))
+                problems.append(make(spec, raw, parsed, body, i, shown, memo))
             continue
         if case.column not in spec.names:
             problems.append(
@@ -71,7 +76,7 @@ def pandera_problems(
     return problems
 
 
-def _end_before_start(spec, raw, parsed, body, i, shown) -> dict:
+def _end_before_start(spec, raw, parsed, body, i, shown, memo) -> dict:
     start = raw["period_start"].iat[i]
     return problem(
         shown,
@@ -83,7 +88,7 @@ def _end_before_start(spec, raw, parsed, body, i, shown) -> dict:
     )
 
 
-def _none_of_the_values(spec, raw, parsed, body, i, shown) -> dict:
+def _none_of_the_values(spec, raw, parsed, body, i, shown, memo) -> dict:
     names = spec.at_least_one
     return problem(
         shown,
@@ -95,13 +100,24 @@ def _none_of_the_values(spec, raw, parsed, body, i, shown) -> dict:
     )
 
 
-def _repeated_year(spec, raw, parsed, body, i, shown) -> dict:
-    same = ((parsed["kunta_code"] == parsed["kunta_code"].iat[i]) & (parsed["year"] == parsed["year"].iat[i])).fillna(
-        False
-    )
-    others = [body[j][0] for j in range(len(parsed)) if j != i and same.iat[j]]
-    numbers = ", ".join(label.split(" ", 1)[1] for label in others)
+SHOWN_OTHERS = 5  # the other rows a problem names; any more are counted
+
+
+def _repeated_year(spec, raw, parsed, body, i, shown, memo) -> dict:
+    """The row repeats another's municipality and year: named with up to :data:`SHOWN_OTHERS` of the
+    others (the rows of each municipality and year are found once for the file, not once a row)."""
+    if "same_year" not in memo:
+        memo["same_year"] = parsed.groupby(["kunta_code", "year"], sort=False).indices
+    key = (parsed["kunta_code"].iat[i], parsed["year"].iat[i])
+    same = memo["same_year"].get(key, ())
+    others = [body[j][0] for j in islice((j for j in same if j != i), SHOWN_OTHERS)]
     unit = others[0].split(" ", 1)[0] if others else "line"
+    numbers = ", ".join(label.split(" ", 1)[1] for label in others)
+    more = len(same) - 1 - len(others)
+    rows = {"fi": f"rivillä {numbers}", "sv": f"på rad {numbers}", "en": f"on {unit} {numbers}"}
+    if more > 0:
+        for lang, word in (("fi", "ja {} muulla"), ("sv", "och {} andra"), ("en", "and {} more")):
+            rows[lang] += " " + word.format(formatting.number(more, lang))
     return problem(
         shown,
         body[i][0],
@@ -110,7 +126,7 @@ def _repeated_year(spec, raw, parsed, body, i, shown) -> dict:
         raw["year"].iat[i],
         said(
             "own_problem.repeated_year",
-            rows={"fi": f"rivillä {numbers}", "sv": f"på rad {numbers}", "en": f"on {unit} {numbers}"},
+            rows=rows,
         ),
     )
 
@@ -122,10 +138,12 @@ def overlapping_periods(frame: pd.DataFrame, shown_of: dict[str, str]) -> list[d
     problems = []
     for _, rows in frame.groupby("kunta_code", sort=False):
         ordered = list(rows.sort_values(["period_start", "period_end"], kind="stable").itertuples(index=False))
+        reach = list(accumulate((r.period_end for r in ordered), max))  # the latest end up to each row
         for j, later in enumerate(ordered):
-            for earlier in ordered[:j]:
-                if later.period_start > earlier.period_end:
-                    continue
+            # the first earlier period that reaches this one's start (the reach first gets there at it)
+            first = bisect_left(reach, later.period_start, 0, j)
+            if first < j:
+                earlier = ordered[first]
                 unit, number = earlier.source_row.split(" ", 1)
                 problems.append(
                     problem(
@@ -142,7 +160,6 @@ def overlapping_periods(frame: pd.DataFrame, shown_of: dict[str, str]) -> list[d
                         ),
                     )  # fmt: skip
                 )
-                break  # one problem a row: the first period it overlaps
     return problems
 
 
@@ -150,7 +167,7 @@ def _period(row) -> str:
     return f"{row.period_start:%-d.%-m.%Y}–{row.period_end:%-d.%-m.%Y}"
 
 
-def _repeated_member(spec, raw, parsed, body, i, shown) -> dict:
+def _repeated_member(spec, raw, parsed, body, i, shown, memo) -> dict:
     group = parsed["group_id"].iat[i]
     return problem(
         shown,
@@ -162,7 +179,7 @@ def _repeated_member(spec, raw, parsed, body, i, shown) -> dict:
     )
 
 
-def _different_names(spec, raw, parsed, body, i, shown) -> dict:
+def _different_names(spec, raw, parsed, body, i, shown, memo) -> dict:
     group = parsed["group_id"].iat[i]
     return problem(
         shown,
