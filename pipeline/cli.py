@@ -148,7 +148,7 @@ def cmd_refresh(args) -> int:
     try:
         if args.online:
             fetched = fetch_all(args.datasets, progress=print)
-        summary = warehouse.build()
+        summary = _build(warehouse)
     except failures as exc:
         print(f"\nREFRESH FAILED: {exc}", file=sys.stderr)
         if fetched and isinstance(exc, warehouse.BuildError):
@@ -156,6 +156,19 @@ def cmd_refresh(args) -> int:
         return 1
     print_summary(summary)
     return 0
+
+
+def _build(warehouse):
+    """The build, holding the lock of data/local/: an own file being stored from the dashboard is waited
+    for (it is part of the folder the build reads), and an upload meanwhile waits for this build."""
+    from pipeline.raw.local_files import holding
+
+    def waiting() -> None:
+        print(i18n.text("refresh_waiting", "fi"))
+        print(i18n.text("refresh_waiting", "en"))
+
+    with holding(paths.local_dir(), wait=waiting):
+        return warehouse.build()
 
 
 def reject_and_rebuild(fetched: list, failure: Exception) -> int:
@@ -170,7 +183,7 @@ def reject_and_rebuild(fetched: list, failure: Exception) -> int:
     print(i18n.text("refresh_rejected", "fi", folders=names), file=sys.stderr)
     print(i18n.text("refresh_rejected", "en", folders=names), file=sys.stderr)
     try:
-        summary = warehouse.build()
+        summary = _build(warehouse)
     except warehouse.BuildError as exc:
         for folder in fetched:
             unreject(folder)

@@ -10,8 +10,11 @@ commits the folder only when it succeeds, so a file that fails validation never 
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +40,36 @@ FILE_NAME = re.compile(r"^(?P<kind>[a-z]+)(_.*)?\.(csv|xlsx)$", re.IGNORECASE)
 # An XLSX with formatting, a logo and an instruction sheet stays far below it. A larger file is a
 # database export or the wrong file, not a hand-kept one; one of 10 MiB is read in about 3 s (make bench).
 MAX_FILE_BYTES = 10 * 2**20
+LOCK_NAME = ".upload.lock"  # hidden: the refresh reads no file whose name starts with a dot
+
+
+class LocalFilesBusy(RuntimeError):
+    """Another process (or thread) is storing an own file or building the database from data/local/."""
+
+
+@contextlib.contextmanager
+def holding(local_dir: Path, wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """An exclusive lock on ``data/local/.upload.lock`` while ``data/local/`` is changed or a database is
+    built from it: the dashboard's upload (moving files, then building) and a refresh take it, so that
+    neither builds from a folder the other is halfway through changing, nor replaces the other's newer
+    database with an older one. Without ``wait`` a held lock raises :class:`LocalFilesBusy` (the upload:
+    the person is told to try again); with it, ``wait()`` is called once and the lock is waited for (a
+    refresh). A folder that does not exist has no upload in progress: nothing to hold."""
+    if not local_dir.is_dir():
+        yield
+        return
+    with open(local_dir / LOCK_NAME, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if wait is None:
+                raise LocalFilesBusy(str(local_dir / LOCK_NAME)) from None
+            wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def too_large(path: Path, size: int | None = None) -> Said | None:

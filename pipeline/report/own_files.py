@@ -23,7 +23,6 @@ the report layer that does (tests/test_layers.py names it).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import os
 import re
@@ -36,7 +35,7 @@ from pathlib import Path
 
 from pipeline import i18n, paths, registry
 from pipeline.build import warehouse
-from pipeline.raw.local_files import FILE_NAME, MAX_FILE_BYTES, kind_of
+from pipeline.raw.local_files import FILE_NAME, LOCK_NAME, MAX_FILE_BYTES, LocalFilesBusy, holding, kind_of
 from pipeline.read.local_files import (
     SUFFIXES,
     LocalFileError,
@@ -46,12 +45,11 @@ from pipeline.read.local_files import (
 )
 from pipeline.read.local_files.read import read_local_bytes
 
-LOCK_NAME = ".upload.lock"  # hidden: the refresh reads no file whose name starts with a dot
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
 class Busy(RuntimeError):
-    """Another upload is being stored and built right now."""
+    """Another upload is being stored and built right now, or a refresh is building the database."""
 
 
 @dataclass(frozen=True)
@@ -191,16 +189,12 @@ def _restore(local_dir: Path, target: Path, aside: Path, moved: list[str]) -> No
 
 @contextlib.contextmanager
 def _lock(local_dir: Path) -> Iterator[None]:
-    """An exclusive lock on ``data/local/.upload.lock`` (also between the threads of one dashboard)."""
-    with open(local_dir / LOCK_NAME, "a+b") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise Busy(str(local_dir / LOCK_NAME)) from None
-        try:
+    """The lock of ``data/local/`` (:func:`pipeline.raw.local_files.holding`), not waited for: :class:`Busy`."""
+    try:
+        with holding(local_dir):
             yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    except LocalFilesBusy:
+        raise Busy(str(local_dir / LOCK_NAME)) from None
 
 
 def _files_of(local_dir: Path, kind: str) -> list[Path]:

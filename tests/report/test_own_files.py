@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import threading
+import time
 
 import duckdb
 import pytest
@@ -246,3 +247,48 @@ def test_every_problem_is_said_in_the_pages_language(tmp_path, kind):
         assert sv["row"] in ("", sv["row"].replace("line", "rad").replace("row", "rad")), sv
     said = " ".join(r["expected"] for r in rows["sv"])
     assert not re.search(r"\b(the|a|an|of|is|not)\b", said), said  # no English words left in it
+
+
+def test_a_refresh_builds_holding_the_lock_of_the_own_files(raw_root, monkeypatch):
+    """An upload that starts while a terminal refresh builds is told to wait, instead of moving files in
+    the folder the build is reading (and then being overwritten by the refresh's older database)."""
+    from pipeline import cli
+    from pipeline.raw.local_files import LocalFilesBusy, holding
+
+    seen = []
+
+    def build(**_):
+        with pytest.raises(LocalFilesBusy), holding(paths.local_dir()):
+            pass
+        seen.append("held")
+        raise warehouse.BuildError("synthetic: stop after the check")
+
+    monkeypatch.setattr(warehouse, "build", build)
+    assert cli.main(["refresh"]) == 1
+    assert seen == ["held"]
+
+
+def test_a_refresh_waits_for_an_upload_being_stored_and_says_so(raw_root, monkeypatch, capsys):
+    from pipeline import cli
+    from pipeline.raw.local_files import holding
+
+    built = threading.Event()
+
+    def build(**_):
+        built.set()
+        raise warehouse.BuildError("synthetic: stop here")
+
+    monkeypatch.setattr(warehouse, "build", build)
+    outcome = []
+    with holding(paths.local_dir()):  # an upload moving its files and building
+        refresh = threading.Thread(target=lambda: outcome.append(cli.main(["refresh"])))
+        refresh.start()
+        said, deadline = "", time.monotonic() + 30
+        while "Odotetaan" not in said and time.monotonic() < deadline and refresh.is_alive():
+            time.sleep(0.05)
+            said += capsys.readouterr().out
+        assert "Odotetaan: Kotoprofiilin sivuilla tallennetaan juuri omaa tiedostoa" in said
+        assert "Waiting: an own file is being stored" in said
+        assert not built.is_set()  # nothing was built from the folder while the upload held it
+    refresh.join(30)
+    assert built.is_set() and outcome == [1]
