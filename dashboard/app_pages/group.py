@@ -8,6 +8,7 @@ shown only when every member's count is known and shown), so the page and the pr
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import components, data
@@ -117,6 +118,6 @@ elif figs.total is not None and figs.total.missing_members:
     st.caption(t("review_group_total_missing", group=name, names=missing))
 
 st.subheader(t("review_key_figures"))
-st.table({column: [row[i] for row in table.rows] for i, column in enumerate(table.columns)})
+components.table(pd.DataFrame(table.rows, columns=table.columns))
 st.caption(table.note)
 st.caption(components.rule_text())

@@ -75,16 +75,7 @@ st.markdown(t("src_intro"))
 licences = list(dict.fromkeys(str(licence_text(v)) for v in src["licence"].dropna()))
 st.markdown(t("src_licences", licences="; ".join(licences)))
 # A table whose words wrap within the page (a data grid would scroll sideways); a long word breaks too.
-WIDTHS = [19, 23, 13, 12, 15, 18]  # per cent of the page, column by column
-st.html(
-    "<style>.st-key-sources_list table {table-layout: fixed; width: 100% !important; min-width: 0 !important;}"
-    ".st-key-sources_list th, .st-key-sources_list th *, .st-key-sources_list td, .st-key-sources_list td * {white-space: normal !important;"
-    " overflow-wrap: anywhere !important; word-break: break-word; hyphens: auto; min-width: 0 !important;}"
-    + "".join(f".st-key-sources_list th:nth-child({i + 1}) {{width: {w}%;}}" for i, w in enumerate(WIDTHS))
-    + "</style>"
-)
-with st.container(key="sources_list"):
-    st.table(table, hide_index=True)
+components.table(table, widths=[18, 22, 13, 14, 14, 19])  # a date fits its column at 1 024 px
 technical = pd.DataFrame(
     {
         t("src_col_dataset"): table[t("src_col_dataset")],
@@ -102,7 +93,7 @@ with st.expander(t("src_technical"), icon=":material/build:"):
         snapshots = info.get("snapshots") or formatting.MISSING
         st.markdown(t("src_build", built=day_text(info.get("built_at")), seconds=seconds, snapshots=snapshots))
     # a plain table: a data grid here (collapsed, seldom opened) loaded a 0.5 MB script with every link
-    st.table(technical, hide_index=True)
+    components.table(technical)
 about = components.source_caption(sources=[t("src_about_source")], dates=[str(info.get("built_at", ""))[:10]])
 components.downloads(table.join(technical.drop(columns=[t("src_col_dataset")])), "lahteet", about)
 
@@ -132,7 +123,7 @@ if not rec.empty:
             t("rec_ok"): [t("yes") if ok else t("no") for ok in rec["within_tolerance"]],
         }
     )
-    st.table(shown, hide_index=True)
+    components.table(shown)
     about = components.source_caption(
         sources=[
             *country_rows(data.population())["source"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
@@ -86,7 +87,7 @@ def element_texts(at: AppTest) -> list[str]:
     out += [e.value for kind in ("info", "warning", "error", "success") for e in at.get(kind)]
     out += [f"{m.label} {m.value} {m.delta or ''} {m.proto.body}" for m in at.metric]
     out += [str(b.proto.label) for b in at.get("download_button")]
-    for frame in [d.value for d in at.dataframe] + [t.value for t in at.table]:
+    for frame in [d.value for d in at.dataframe] + tables(at):
         data = frame.data if hasattr(frame, "data") else frame  # a Styler shows its formatted cells
         out += [str(c) for c in data.columns] + [str(i) for i in data.index]
         out += [v for v in data.to_numpy().ravel() if isinstance(v, str)]  # numbers are formatted by the page
@@ -105,3 +106,40 @@ def download_texts(offered) -> list[str]:
 
 def strays(texts: list[str]) -> list[str]:
     return sorted({t for t in texts if STRAY.search(t)})
+
+
+class _Cells(HTMLParser):
+    """The rows of one ``components.table``: the text of each ``th`` and ``td`` as the browser shows it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("th", "td"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("th", "td") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def table_frame(body: str) -> pd.DataFrame:
+    """A ``components.table`` block as a frame of the texts it shows (header row as the columns)."""
+    parser = _Cells()
+    parser.feed(body)
+    header, *rows = parser.rows
+    return pd.DataFrame(rows, columns=header)
+
+
+def tables(node) -> list[pd.DataFrame]:
+    """Every table (``components.table``) under ``node`` (the app, an expander), in page order."""
+    return [table_frame(e.proto.body) for e in node.get("html") if 'class="kp-table' in e.proto.body]

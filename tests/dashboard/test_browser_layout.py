@@ -95,7 +95,7 @@ def test_no_chart_label_is_cut_at_the_charts_edge(server_url, chromium_path, lan
 
 # Issue 12.8: the sources page's list of sources fits the page at 1 024 px (it was a data grid wider than the
 # page, scrolled sideways). The first table or data grid of the page, and everything in it, is within its box.
-SOURCES_TABLE = '[data-testid="stMain"] [data-testid="stTable"], [data-testid="stMain"] [data-testid="stDataFrame"]'
+SOURCES_TABLE = '[data-testid="stMain"] table.kp-table, [data-testid="stMain"] [data-testid="stDataFrame"]'
 SOURCES_FIT_JS = """(TABLE) => {
   const main = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
   const table = document.querySelector(TABLE);

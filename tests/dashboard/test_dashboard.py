@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pipeline import paths
-from tests.dashboard.pages import chart_texts, chart_tips, charts
+from tests.dashboard.pages import chart_texts, chart_tips, charts, table_frame, tables
 
 APP = str(paths.ROOT / "dashboard" / "app.py")  # AppTest resolves relative paths against this file
 PAGES = ["app_pages/profile.py", "app_pages/comparison.py", "app_pages/impact.py", "app_pages/sources.py"]
@@ -194,12 +194,12 @@ def test_sources_page_shows_licences_validation_and_reconciliation(curated):
     at = run_app("app_pages/sources.py")
     body = texts(at)
     assert "Lisenssit: CC BY 4.0" in body
-    sources = at.table[0].value
+    sources = tables(at)[0]
     assert "CC BY 4.0" in set(sources["Lisenssi"])
     assert any("kolmannen osapuolen kopiosta" in kind for kind in sources["Miten luvut on saatu"])
     assert at.success[0].value.startswith("Kaikki tarkistukset menivät läpi")
     assert "Alle viiden henkilön lukumäärät (1–4) on salattu" in body
-    reconciliation = at.table[-1].value  # after the sources and the technical table
+    reconciliation = tables(at)[-1]  # after the sources and the technical table
     assert set(reconciliation["Rajoissa"]) == {"kyllä"}
 
 
@@ -209,8 +209,8 @@ def _outside_expanders(node) -> list[str]:
         return []
     if hasattr(node, "children"):
         return [text for child in node.children.values() for text in _outside_expanders(child)]
-    if getattr(node, "type", None) == "table":
-        frame = node.value
+    if getattr(node, "type", None) == "html" and 'class="kp-table' in node.proto.body:
+        frame = table_frame(node.proto.body)
         return [str(c) for c in frame.columns] + [str(v) for v in frame.to_numpy().ravel()]
     value = getattr(node, "value", None)
     return [value] if isinstance(value, str) else []
@@ -226,13 +226,13 @@ def test_the_sources_page_speaks_to_the_coordinator(curated, lang):
     at = run_app("app_pages/sources.py", lang=lang)
     shown = _outside_expanders(at.main)
     assert [text for text in shown if DEVELOPER_TERMS.search(text)] == []
-    sources = at.table[0].value
+    sources = tables(at)[0]
     assert len(sources) >= 10 and sources.notna().all().all()
     assert "Tilastokeskus, StatFin 159t" in " ".join(sources.iloc[:, 1])  # the publisher's citation
     assert (
         at.expander[0].label == {"fi": "Tekniset tiedot", "sv": "Tekniska uppgifter", "en": "Technical details"}[lang]
     )
-    technical = " ".join(str(v) for v in at.expander[0].table[0].value.to_numpy().ravel())
+    technical = " ".join(str(v) for v in tables(at.expander[0])[0].to_numpy().ravel())
     assert "20261123-bundled" in technical and "data/local/quota.csv" in technical
 
 

@@ -15,6 +15,7 @@ from tests.dashboard.pages import (
     element_texts,
     run_page,
     strays,
+    tables,
 )
 
 # Helsinki (no wellbeing services county), Sottunga (Åland; its share is hidden every year but 2021),
@@ -116,7 +117,7 @@ def test_finnish_pages_carry_no_english_marks(curated, monkeypatch):
     licences = next(text for text in element_texts(at) if text.startswith("Lisenssit:"))
     assert "Public" not in licences and "own data" not in licences
     assert "Suomen viranomaisten julkiset asiakirjat" in licences
-    assert "Public" not in " ".join(at.table[0].value["Lisenssi"].dropna())
+    assert "Public" not in " ".join(tables(at)[0]["Lisenssi"].dropna())
 
 
 def test_a_file_note_in_another_language_is_labelled_as_the_file_s_words(curated, monkeypatch):

@@ -8,7 +8,7 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from pipeline import disclosure
-from tests.dashboard.pages import element_texts, run_page, strays
+from tests.dashboard.pages import element_texts, run_page, strays, tables
 from tests.report.test_review import docx_text, pdf_text, squeeze
 
 GROUP_PAGE = "app_pages/group.py"
@@ -88,7 +88,7 @@ def test_group_link_of_codes_with_a_hidden_member_shows_no_total(curated, monkey
     assert f"Vieraskielisiä: {disclosure.SYMBOL_DERIVED} " in total_line  # no number a member's count comes from
     texts = squeeze(" ".join(element_texts(at)))
     assert "kunnan Sottunga luku on salattu" in texts
-    table = at.table[0].value
+    table = tables(at)[0]
     total_row = table[table.iloc[:, 0] == "Heinola & Sottunga yhteensä (laskettu)"].iloc[0]
     assert list(total_row.iloc[1:3]) == [disclosure.SYMBOL_DERIVED, disclosure.SYMBOL_DERIVED]  # share, count
     assert at.query_params["ryhma"] == "111,766"
