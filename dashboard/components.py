@@ -33,7 +33,8 @@ CARD_CSS = """<style>
 .kp-table {width: 100%; border-collapse: collapse; font-size: 0.875rem; margin: 0 0 1rem 0;}
 .kp-table.kp-fixed {table-layout: fixed;}
 .kp-table th, .kp-table td {padding: 0.3rem 0.4rem; text-align: left; vertical-align: top;
-  border-bottom: 1px solid rgba(49, 51, 63, 0.1); overflow-wrap: anywhere; hyphens: auto;}
+  border-bottom: 1px solid rgba(49, 51, 63, 0.1); overflow-wrap: break-word; hyphens: auto;}
+.kp-table.kp-fixed th, .kp-table.kp-fixed td {overflow-wrap: anywhere;}
 .kp-table th {font-weight: 600; color: rgba(49, 51, 63, 0.75); border-bottom-color: rgba(49, 51, 63, 0.25);}
 </style>"""
 # The browser's own print (Ctrl+P): the page's content only, on A4, no card, chart or table row split

@@ -93,7 +93,7 @@ with st.expander(t("src_technical"), icon=":material/build:"):
         snapshots = info.get("snapshots") or formatting.MISSING
         st.markdown(t("src_build", built=day_text(info.get("built_at")), seconds=seconds, snapshots=snapshots))
     # a plain table: a data grid here (collapsed, seldom opened) loaded a 0.5 MB script with every link
-    components.table(technical)
+    components.table(technical, widths=[14, 12, 20, 14, 10, 18, 12])  # addresses and paths break
 about = components.source_caption(sources=[t("src_about_source")], dates=[str(info.get("built_at", ""))[:10]])
 components.downloads(table.join(technical.drop(columns=[t("src_col_dataset")])), "lahteet", about)
 
