@@ -278,9 +278,11 @@ def downloads(
     about: list[str],
     *,
     chart: charts.Drawn | None = None,
+    chart_stem: str | None = None,
     decimals: dict[str, int | None] | None = None,
 ) -> None:
-    """CSV and XLSX buttons for the data a chart or table shows, and PNG for the chart (built only when clicked).
+    """CSV and XLSX buttons for the data a chart or table shows, and PNG for the chart (built only when clicked;
+    named ``chart_stem`` when the chart is not what the table is, as the map beside the ranking).
 
     ``frame`` must already carry its source, reference date and method columns, and its counts through
     the disclosure rule (hidden counts empty, with the symbol in a marking column). Numbers are rounded as
@@ -310,7 +312,7 @@ def downloads(
             st.download_button(
                 t("download_png"),
                 chart.png,
-                file_name=f"kotoprofiili_{stem}.png",
+                file_name=f"kotoprofiili_{chart_stem or stem}.png",
                 mime="image/png",
                 icon=":material/image:",
                 on_click="ignore",

@@ -244,6 +244,7 @@ components.downloads(
     f"jarjestys_{year}",
     about,
     chart=drawn_map,
+    chart_stem=f"kartta_{year}",
 )
 
 # -- (d) similar municipalities ------------------------------------------------------------------------

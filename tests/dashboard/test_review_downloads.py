@@ -106,3 +106,12 @@ def test_group_view_reads_right_in_every_language(curated, monkeypatch, lang):
     assert strays(texts) == []  # no nan, None or empty brackets
     total = {"fi": "yhteensä (laskettu)", "sv": "totalt (beräknat)", "en": "total (computed)"}[lang]
     assert any(m.label == f"Heinola–Orimattila {total}" for m in at.metric)
+
+
+def test_the_map_downloads_as_a_map_beside_the_ranking_table(curated, monkeypatch, deferred):
+    """The comparison page's ranking is a table and a map: the files are named for what each holds."""
+    at, _ = run_page(monkeypatch, "app_pages/comparison.py", kunta="111", vuosi="2024", lang="fi")
+    assert {"kotoprofiili_jarjestys_2024.csv", "kotoprofiili_jarjestys_2024.xlsx"} <= set(deferred)
+    assert "kotoprofiili_kartta_2024.png" in deferred and "kotoprofiili_jarjestys_2024.png" not in deferred
+    png = deferred["kotoprofiili_kartta_2024.png"]()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"  # the map drawn, its title and source in it
