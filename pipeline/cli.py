@@ -160,7 +160,7 @@ def cmd_refresh(args) -> int:
 
 def _build(warehouse):
     """The build, holding the lock of data/local/: an own file being stored from the dashboard is waited
-    for (it is part of the folder the build reads), and an upload meanwhile waits for this build."""
+    for (it is part of the folder the build reads), and an upload meanwhile is asked to try again."""
     from pipeline.raw.local_files import holding
 
     def waiting() -> None:

@@ -22,20 +22,20 @@ the report layer that does (tests/test_layers.py names it).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import i18n, paths, registry
 from pipeline.build import warehouse
-from pipeline.raw.local_files import FILE_NAME, LOCK_NAME, MAX_FILE_BYTES, LocalFilesBusy, holding, kind_of
+from pipeline.i18n import said
+from pipeline.raw.local_files import FILE_NAME, MAX_FILE_BYTES, LocalFilesBusy, holding, kind_of
 from pipeline.read.local_files import (
     SUFFIXES,
     LocalFileError,
@@ -43,13 +43,13 @@ from pipeline.read.local_files import (
     read_local_dir,
     write_template,
 )
+from pipeline.read.local_files.problems import problem
 from pipeline.read.local_files.read import read_local_bytes
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
-class Busy(RuntimeError):
-    """Another upload is being stored and built right now, or a refresh is building the database."""
+Busy = LocalFilesBusy  # another upload is being stored and built right now, or a refresh is building
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,8 @@ def check_upload(
     kind_spec(kind)
     suffix = Path(uploaded).suffix.lower()
     if suffix not in SUFFIXES:
-        return Checked([_problem(uploaded, "upload_suffix")])
+        limit = MAX_FILE_BYTES // 2**20
+        return Checked([problem(uploaded, None, None, None, None, said("own_problem.upload_suffix", limit=limit))])
     try:
         frame = read_local_bytes(kind, content, uploaded, municipality_codes)
     except LocalFileError as exc:
@@ -152,7 +153,7 @@ def store_and_rebuild(
     """
     local_dir = Path(local_dir or paths.local_dir())
     local_dir.mkdir(parents=True, exist_ok=True)
-    with _lock(local_dir):
+    with holding(local_dir):  # not waited for: Busy
         if _changed(plan, local_dir):
             return Stored(False, plan, error="changed")
         token = uuid.uuid4().hex
@@ -185,16 +186,6 @@ def _restore(local_dir: Path, target: Path, aside: Path, moved: list[str]) -> No
     for name in moved:
         os.replace(aside / name, local_dir / name)
     shutil.rmtree(aside, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def _lock(local_dir: Path) -> Iterator[None]:
-    """The lock of ``data/local/`` (:func:`pipeline.raw.local_files.holding`), not waited for: :class:`Busy`."""
-    try:
-        with holding(local_dir):
-            yield
-    except LocalFilesBusy:
-        raise Busy(str(local_dir / LOCK_NAME)) from None
 
 
 def _files_of(local_dir: Path, kind: str) -> list[Path]:
@@ -237,10 +228,6 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _problem(file: str, key: str) -> dict:
-    return {"file": file, "row": None, "column": None, "column_en": None, "value": None, "key": key}
-
-
 # -- a problem in the page's language --------------------------------------------------------------------
 
 
@@ -268,6 +255,4 @@ def row_text(row: str | None, lang: str) -> str:
 
 def expected_text(p: dict, lang: str) -> str:
     """The expected form in ``lang``: each problem is said in every language of the catalog."""
-    if p.get("key"):
-        return i18n.text(f"own_problem.{p['key']}", lang, limit=MAX_FILE_BYTES // 2**20)
     return str(p[f"expected_{lang}"])

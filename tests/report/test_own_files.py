@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from pipeline import i18n, paths
 from pipeline.build import warehouse
+from pipeline.raw.local_files import LOCK_NAME
 from pipeline.read.local_files.read import read_local_bytes
 from pipeline.report import own_files
 from tests.conftest import digest
@@ -36,7 +37,7 @@ def xlsx(rows: list[list]) -> bytes:
 
 
 def folder_state(folder) -> dict[str, str]:
-    return {p.name: digest(p) for p in sorted(folder.iterdir()) if p.is_file() and p.name != own_files.LOCK_NAME}
+    return {p.name: digest(p) for p in sorted(folder.iterdir()) if p.is_file() and p.name != LOCK_NAME}
 
 
 def quota_of(db, code: str, year: int):

@@ -7,7 +7,7 @@ from itertools import accumulate, islice
 
 import pandas as pd
 
-from pipeline import formatting
+from pipeline import formatting, i18n
 from pipeline.i18n import said
 from pipeline.read.local_files.kinds import LocalKind
 from pipeline.read.local_files.problems import column_names, problem
@@ -112,22 +112,17 @@ def _repeated_year(spec, raw, parsed, body, i, shown, memo) -> dict:
     same = memo["same_year"].get(key, ())
     others = [body[j][0] for j in islice((j for j in same if j != i), SHOWN_OTHERS)]
     unit = others[0].split(" ", 1)[0] if others else "line"
-    numbers = ", ".join(label.split(" ", 1)[1] for label in others)
+    rows = said(f"own_on_{unit}", numbers=", ".join(label.split(" ", 1)[1] for label in others))
     more = len(same) - 1 - len(others)
-    rows = {"fi": f"rivillä {numbers}", "sv": f"på rad {numbers}", "en": f"on {unit} {numbers}"}
     if more > 0:
-        for lang, word in (("fi", "ja {} muulla"), ("sv", "och {} andra"), ("en", "and {} more")):
-            rows[lang] += " " + word.format(formatting.number(more, lang))
+        rows = said("own_and_more", rows=rows, count={lang: formatting.number(more, lang) for lang in i18n.LANGUAGES})
     return problem(
         shown,
         body[i][0],
         "vuosi",
         "year",
         raw["year"].iat[i],
-        said(
-            "own_problem.repeated_year",
-            rows=rows,
-        ),
+        said("own_problem.repeated_year", rows=rows),
     )
 
 

@@ -27,9 +27,7 @@ YEAR_RANGE = (FIRST_YEAR, date.today().year + 1)
 DATE_RANGE = (date(FIRST_YEAR, 1, 1), date(date.today().year, 12, 31))
 MAX_COUNT = 10_000_000
 
-
-# The expected form of a value that parsed but is outside its range, a formula without its result, a
-# required value that is missing and an unknown municipality
+# The expected form of a value that parsed but is outside its range, and of a formula without its result
 OUT_OF_RANGE = {
     "year": said("own_range.year", first=YEAR_RANGE[0], last=YEAR_RANGE[1]),
     "date": said("own_range.date", first=f"{DATE_RANGE[0]:%-d.%-m.%Y}", last=f"{DATE_RANGE[1]:%-d.%-m.%Y}"),
