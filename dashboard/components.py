@@ -36,6 +36,11 @@ CARD_CSS = """<style>
   border-bottom: 1px solid rgba(49, 51, 63, 0.1); overflow-wrap: break-word; hyphens: auto;}
 .kp-table.kp-fixed th, .kp-table.kp-fixed td {overflow-wrap: anywhere;}
 .kp-table th {font-weight: 600; color: rgba(49, 51, 63, 0.75); border-bottom-color: rgba(49, 51, 63, 0.25);}
+.kp-table .kp-num {text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap;}
+.kp-table tr.kp-chosen td {background-color: #d6eaf8; font-weight: 600;}
+.kp-scroll {overflow-y: auto; margin: 0 0 1rem 0; border: 1px solid rgba(49, 51, 63, 0.1); border-radius: 0.5rem;}
+.kp-scroll .kp-table {margin: 0;}
+.kp-scroll .kp-table th {position: sticky; top: 0; background: #fff; z-index: 1;}
 </style>"""
 # The browser's own print (Ctrl+P): the page's content only, on A4, no card, chart or table row split
 # across pages. Streamlit's frame scrolls inside a 100vh box, which would print as one cut page.
@@ -55,6 +60,8 @@ PRINT_CSS = """<style>
   [data-testid="stMetric"], [data-testid="stVerticalBlockBorderWrapper"], .kp-chart,
   [data-testid="stImage"], .kp-table tr, [data-testid="stAlert"], [data-testid="stCaptionContainer"],
   [data-testid="stHorizontalBlock"] {break-inside: avoid !important; page-break-inside: avoid !important;}
+  .kp-scroll {max-height: none !important; overflow: visible !important; border: none !important;}
+  .kp-scroll .kp-table th {position: static !important;}
   h1, h2, h3, [data-testid="stHeading"] {break-after: avoid !important; page-break-after: avoid !important;}
   * {-webkit-print-color-adjust: exact !important; print-color-adjust: exact !important;}
 }
@@ -181,21 +188,40 @@ def caption_lines(
     return lines
 
 
-def table(frame: pd.DataFrame, widths: Sequence[float] | None = None) -> None:
+NUM = ' class="kp-num"'  # a cell of a numeric column, aligned right
+
+
+def table(
+    frame: pd.DataFrame,
+    widths: Sequence[float] | None = None,
+    *,
+    numeric: Sequence[str] = (),
+    chosen: Sequence[int] = (),
+    height: int | None = None,
+) -> None:
     """A table of words and formatted numbers, as one HTML block whose every cell is escaped: nothing in it
     is read as HTML or Markdown, and a missing value is "–". Its words wrap within the page; ``widths`` (per
-    cent, column by column) fixes the columns. (``st.table`` renders each cell as Markdown: ~1 ms of the
-    browser's time a cell, 0.6 s for the 487 cells of the sources page.)"""
+    cent, column by column) fixes the columns; the ``numeric`` columns are aligned right; the rows at the
+    positions ``chosen`` are marked (the municipality looked at); with ``height`` (px) the table scrolls
+    under its sticky header, and prints whole. (``st.table`` renders each cell as Markdown: ~1 ms of the
+    browser's time a cell, 0.6 s for the 487 cells of the sources page; ``st.dataframe`` loads its grid's
+    scripts and had the server format the 308-row ranking through a pandas Styler on every run.)"""
+    right = [c in set(numeric) for c in frame.columns]
+    marked = set(chosen)
     columns = "".join(f'<col style="width: {w}%">' for w in widths or ())
-    head = "".join(f"<th>{_cell(c)}</th>" for c in frame.columns)
+    head = "".join(f"<th{NUM if r else ''}>{_cell(c)}</th>" for c, r in zip(frame.columns, right))
     body = "".join(
-        "<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in frame.itertuples(index=False)
+        ("<tr class=\"kp-chosen\">" if i in marked else "<tr>")
+        + "".join(f"<td{NUM if r else ''}>{_cell(v)}</td>" for v, r in zip(row, right))
+        + "</tr>"
+        for i, row in enumerate(frame.itertuples(index=False))
     )
     css = "kp-table kp-fixed" if widths else "kp-table"
     colgroup = f"<colgroup>{columns}</colgroup>" if columns else ""
-    st.html(
-        f'<table class="{css}" lang="{lang()}">{colgroup}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-    )
+    block = f'<table class="{css}" lang="{lang()}">{colgroup}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    if height:
+        block = f'<div class="kp-scroll" style="max-height: {int(height)}px">{block}</div>'
+    st.html(block)
 
 
 def _cell(value) -> str:

@@ -18,7 +18,6 @@ region_label = dict(zip(munis["kunta_code"], munis[f"region_name_{lang()}"]))
 muni = data.municipality(code)
 name = label[code]
 year_end = f"{year}-12-31"
-HIGHLIGHT = "background-color: #d6eaf8; font-weight: 600"
 LINK = "vertaa"  # the chosen municipalities in the link: ?vertaa=111,560,098
 
 st.title(t("cmp_title"))
@@ -92,9 +91,9 @@ else:
     )
     cell = "count_text" if measure == "count" else "share_text"
     wide = rows.pivot(index="kunta_code", columns="year", values=cell).reindex(chosen + areas)
-    wide.index = [names[c] for c in wide.index]
     wide.columns = [str(int(c)) for c in wide.columns]
-    st.dataframe(wide.fillna("–"), width="stretch", key="comparison_side_table")
+    wide.insert(0, t("municipality"), [names[c] for c in wide.index])
+    components.table(wide, numeric=list(wide.columns[1:]), chosen=[i for i, c in enumerate(wide.index) if c == code])
     sources = list(dict.fromkeys(rows["share_source"].dropna()))
     title = t("cmp_lines_title", first=years[0], last=years[-1])
     lines = charts.compare_lines(
@@ -166,33 +165,15 @@ with st.container():  # the table, then the map below it in the page's full widt
     shown = ranked.assign(region=ranked["kunta_code"].map(region_label), count_text=counts)
     shown = shown[list(cols)].rename(columns=cols)
     hidden_rows = ranked.index[ranked["share_pct"].isna() & (ranked["speakers_flag"] == disclosure.CONFIDENTIAL)]
-    selected_rows = ranked.index[ranked["kunta_code"] == code]
-    styler = (
-        shown.style.format(
-            {
-                t("share_short"): lambda v: share_text(v),
-                t("change_short"): points_text,
-                t("rank"): lambda v: "–" if pd.isna(v) else str(int(v)),
-            }
-        )
-        .format(lambda v: disclosure.SYMBOL_DERIVED, subset=pd.IndexSlice[hidden_rows, [t("share_short")]])
-        # the chosen municipality's row only (a function called for each of the 308 rows was a sixth of the page)
-        .map(lambda _: HIGHLIGHT, subset=pd.IndexSlice[selected_rows, :])
-    )
-    st.dataframe(
-        styler,
-        hide_index=True,
+    shown[t("rank")] = ["–" if pd.isna(v) else str(int(v)) for v in ranked["rank"]]
+    shown[t("share_short")] = ranked["share_text"]
+    shown[t("change_short")] = [points_text(v) for v in ranked["change"]]
+    components.table(
+        shown,
+        widths=[9, 23, 22, 13, 16, 17],
+        numeric=[t("rank"), t("share_short"), t("change_short"), t("speakers")],
+        chosen=list(ranked.index[ranked["kunta_code"] == code]),
         height=660,
-        width="stretch",
-        key="comparison_ranking",
-        column_config={
-            t("rank"): st.column_config.Column(width=45),
-            t("municipality"): st.column_config.Column(width=140),
-            t("region"): st.column_config.Column(width=120),
-            t("share_short"): st.column_config.Column(width=75, help=t("share_of_population")),
-            t("change_short"): st.column_config.Column(width=95, help=t("change")),
-            t("speakers"): st.column_config.Column(width=115, help=t("card_count")),
-        },
     )
 
 
@@ -276,14 +257,16 @@ else:
             t("distance"): peers["distance"],
         }
     )
-    styler = table.style.format(
-        {
-            pop_label: lambda v: count_text(v),
-            t("share"): lambda v: share_text(v),
-            t("distance"): lambda v: formatting.number(v, lang(), 2),
-        }
+    components.table(
+        table.assign(
+            **{
+                pop_label: [count_text(v) for v in table[pop_label]],
+                t("share"): [share_text(v) for v in table[t("share")]],
+                t("distance"): [formatting.number(v, lang(), 2) for v in table[t("distance")]],
+            }
+        ),
+        numeric=[pop_label, t("share"), t("distance")],
     )
-    st.dataframe(styler, hide_index=True, width="stretch", key="comparison_peers")
     preliminary = peers["population_status"].eq("preliminary").any()
     about = components.source_caption(
         sources=list(peers["share_source"]) + list(peers["population_source"]),

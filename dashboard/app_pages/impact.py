@@ -101,7 +101,7 @@ def source_text(row) -> str:
     return f"{row['source']} ({t('preliminary')})" if row.get("preliminary") in (True,) else str(row["source"])
 
 
-def indicator_card(rows: list[dict]) -> list[dict]:
+def indicator_card(rows: tuple[dict, ...]) -> list[dict]:
     """One indicator's card from its scorecard rows (plain dicts: a page of 12 cards filtered a frame of 30
     columns some 200 times, a third of its server time)."""
     first = rows[0]
@@ -145,13 +145,12 @@ st.markdown(
 )
 
 shown: list[dict] = []
-for _, group_rows in scorecard.groupby("group_order", sort=True):
-    st.subheader(group_rows.iloc[0][column(group_rows.iloc[0], "group")])
-    indicators = list(group_rows.groupby("indicator_order", sort=True))
-    for row_start in range(0, len(indicators), 3):
-        for col, (_, rows) in zip(st.columns(3, gap="small"), indicators[row_start : row_start + 3]):
+for group in data.scorecard_cards(code, year):
+    st.subheader(group[0][0][column(group[0][0], "group")])
+    for row_start in range(0, len(group), 3):
+        for col, rows in zip(st.columns(3, gap="small"), group[row_start : row_start + 3]):
             with col:
-                shown.extend(indicator_card(rows.to_dict("records")))
+                shown.extend(indicator_card(rows))
 
 about = components.source_caption(
     sources=[source_text(s) for s in shown if isinstance(s.get("source"), str)],

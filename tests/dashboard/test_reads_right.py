@@ -63,12 +63,12 @@ def test_a_hidden_share_reads_dotdot_and_a_hidden_count_under_five_everywhere(cu
     assert row["Vieraskielisten osuus: merkintä"] == ".."
 
     at, offered = run_page(monkeypatch, "app_pages/comparison.py", kunta="766", vuosi="2024")
-    side = at.dataframe[0].value
+    side = tables(at)[0].set_index("Kunta")
     assert side.loc["Sottunga", "2024"] == ".." and side.loc["Sottunga", "2021"].replace("\u00a0", " ") == "4,8 %"
     body = " ".join(element_texts(at))
     assert "Sottunga: .." in body  # the summary of the lines
-    ranking = at.dataframe[1]
-    assert ranking.proto is not None
+    ranking = tables(at)[1]
+    assert ranking.loc[ranking["Kunta"] == "Sottunga", "Osuus"].iloc[0] == ".."  # a share of a hidden count
     side_download = offered[0][0]
     assert set(side_download.loc[side_download["Kuntanumero"] == "766", "Merkintä"]) == {"", ".."}
     ranking_download = offered[1][0]
@@ -180,7 +180,7 @@ def test_a_partial_year_stays_chosen_when_the_language_changes(curated, monkeypa
 def test_the_chosen_municipalities_come_from_the_link_and_go_back_into_it(curated, monkeypatch):
     at, _ = run_page(monkeypatch, "app_pages/comparison.py", kunta="111", vuosi="2024", vertaa="111,560,98")
     assert at.multiselect(key="comparison_kunnat").value == ["111", "560", "098"]
-    assert list(at.dataframe[0].value.index) == ["Heinola", "Orimattila", "Hollola"]
+    assert list(tables(at)[0]["Kunta"]) == ["Heinola", "Orimattila", "Hollola"]
     at.multiselect(key="comparison_kunnat").unselect("560").run()
     assert at.query_params["vertaa"] == "111,098"
 
@@ -188,7 +188,7 @@ def test_the_chosen_municipalities_come_from_the_link_and_go_back_into_it(curate
 def test_the_region_and_the_country_can_be_added_and_counts_are_shown(curated, monkeypatch):
     at, offered = run_page(monkeypatch, "app_pages/comparison.py", kunta="111", vuosi="2024", vertaa="111,560")
     at.toggle(key="comparison_areas").set_value(True).run()
-    side = at.dataframe[0].value
+    side = tables(at)[0].set_index("Kunta")
     assert list(side.index) == ["Heinola", "Orimattila", "Päijät-Häme", "Koko maa"]
     assert side.loc["Päijät-Häme", "2024"].replace("\u00a0", " ") == "7,8 %"
     names = ["Heinola", "Orimattila", "Päijät-Häme", "Koko maa"]
@@ -196,10 +196,10 @@ def test_the_region_and_the_country_can_be_added_and_counts_are_shown(curated, m
     tips = [tip.replace("\u00a0", " ") for tip in chart_tips(at, "comparison_lines")]
     assert "2024: Heinola 5,5 % (988), Orimattila" in next(tip for tip in tips if tip.startswith("2024:"))
     at.segmented_control(key="comparison_measure").set_value("count").run()
-    side = at.dataframe[0].value
+    side = tables(at)[0].set_index("Kunta")
     assert side.loc["Heinola", "2024"].replace("\u00a0", " ") == "988"
     assert side.loc["Päijät-Häme", "2024"].replace("\u00a0", " ") == "15 950"
-    ranking = at.dataframe[1].value
+    ranking = tables(at)[1]
     assert ranking.loc[ranking["Kunta"] == "Heinola", "Vieraskielisiä"].iloc[0].replace("\u00a0", " ") == "988"
 
 
