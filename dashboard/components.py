@@ -211,14 +211,16 @@ def table(
     columns = "".join(f'<col style="width: {w}%">' for w in widths or ())
     head = "".join(f"<th{NUM if r else ''}>{_cell(c)}</th>" for c, r in zip(frame.columns, right))
     body = "".join(
-        ("<tr class=\"kp-chosen\">" if i in marked else "<tr>")
+        ('<tr class="kp-chosen">' if i in marked else "<tr>")
         + "".join(f"<td{NUM if r else ''}>{_cell(v)}</td>" for v, r in zip(row, right))
         + "</tr>"
         for i, row in enumerate(frame.itertuples(index=False))
     )
     css = "kp-table kp-fixed" if widths else "kp-table"
     colgroup = f"<colgroup>{columns}</colgroup>" if columns else ""
-    block = f'<table class="{css}" lang="{lang()}">{colgroup}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    block = (
+        f'<table class="{css}" lang="{lang()}">{colgroup}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
     if height:
         block = f'<div class="kp-scroll" style="max-height: {int(height)}px">{block}</div>'
     st.html(block)
