@@ -38,6 +38,19 @@ CARD_CSS = """<style>
 .kp-table th {font-weight: 600; color: rgba(49, 51, 63, 0.75); border-bottom-color: rgba(49, 51, 63, 0.25);}
 .kp-table .kp-num {text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap;}
 .kp-table tr.kp-chosen td {background-color: #d6eaf8; font-weight: 600;}
+.kp-cards {display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.5rem; margin: 0 0 1rem 0;}
+@media (max-width: 640px) {.kp-cards {grid-template-columns: minmax(0, 1fr);}}
+.kp-card {border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 1rem;
+  overflow-wrap: break-word; hyphens: auto;}
+.kp-card-title {font-weight: 600; margin: 0 0 0.5rem 0;}
+.kp-card p {margin: 0 0 0.5rem 0;}
+.kp-card .kp-source {font-size: 0.875rem; color: rgba(49, 51, 63, 0.6);}
+.kp-badge {display: inline-block; font-size: 0.875rem; line-height: 1.4; padding: 0 0.375rem;
+  border-radius: 0.25rem; margin: 0 0 0.75rem 0;}
+.kp-badge-green {background: rgba(33, 195, 84, 0.1); color: #177233;}
+.kp-badge-orange {background: rgba(255, 164, 33, 0.12); color: #a34d00;}
+.kp-badge-blue {background: rgba(28, 131, 225, 0.1); color: #0054a3;}
+.kp-badge-gray {background: rgba(49, 51, 63, 0.1); color: #31333f;}
 .kp-scroll {overflow-y: auto; margin: 0 0 1rem 0; border: 1px solid rgba(49, 51, 63, 0.1); border-radius: 0.5rem;}
 .kp-scroll .kp-table {margin: 0;}
 .kp-scroll .kp-table th {position: sticky; top: 0; background: #fff; z-index: 1;}
@@ -58,7 +71,7 @@ PRINT_CSS = """<style>
   [data-testid="stMain"] {margin-left: 0 !important;}
   [data-testid="stMainBlockContainer"] {padding: 0 !important; max-width: 100% !important;}
   [data-testid="stMetric"], [data-testid="stVerticalBlockBorderWrapper"], .kp-chart,
-  [data-testid="stImage"], .kp-table tr, [data-testid="stAlert"], [data-testid="stCaptionContainer"],
+  [data-testid="stImage"], .kp-table tr, .kp-card, [data-testid="stAlert"], [data-testid="stCaptionContainer"],
   [data-testid="stHorizontalBlock"] {break-inside: avoid !important; page-break-inside: avoid !important;}
   .kp-scroll {max-height: none !important; overflow: visible !important; border: none !important;}
   .kp-scroll .kp-table th {position: static !important;}
@@ -133,12 +146,20 @@ def _dates(values: Iterable) -> str:
     return ", ".join(formatting.day(d, lang()) for d in days)
 
 
+SPACES = re.compile(r"[ \t\n\r\f\v]+")  # not the no-break spaces that keep a number and its unit together
+
+
+def one_line(text) -> str:
+    """Text on one line: each run of spaces and line breaks one space; a no-break space stays as it is."""
+    return SPACES.sub(" ", str(text)).strip(" ")
+
+
 def plain(text) -> str:
     """Text that came from a file, made inert for Markdown: the marks that make emphasis, code, links and
     images (``* _ ` [ ] ~ $ |``), an HTML tag's ``<`` and a list or heading mark at the start are escaped, and
     a web or mail address is shown as code (Markdown makes a link of it even escaped); line breaks become
     spaces. Other punctuation stays as written, so the text reads the same."""
-    text = " ".join(str(text).split())
+    text = one_line(text)
     parts = []
     for i, part in enumerate(_ADDRESS.split(text)):
         if i % 2:
@@ -229,7 +250,7 @@ def table(
 def _cell(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return formatting.MISSING
-    return html.escape(" ".join(str(value).split()))
+    return html.escape(one_line(value))
 
 
 def chart(drawn: charts.Drawn) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Literal
 
 import pandas as pd
@@ -71,8 +72,9 @@ def trend_text(latest, previous, higher_is_better) -> str:
     return f"{arrow} {shown}" + (f" · {judgement}" if judgement else "")
 
 
-def measure_block(rows: list[dict]) -> dict:
-    """Show one measure (its latest value, trend, period and source, or how to fill it); return its row."""
+def measure_block(rows: list[dict]) -> tuple[str, dict]:
+    """One measure (its latest value, trend, period and source, or how to fill it) as the card's HTML, and
+    its row for the download."""
     first = rows[0]
     label = first[column(first, "measure")]
     have = [r for r in rows if r["status"] != "no_data"]
@@ -84,16 +86,20 @@ def measure_block(rows: list[dict]) -> dict:
             fill = how_to_get
         else:  # open data that has no figure for this municipality and year (or only hidden ones)
             fill = t("fill_not_in_snapshot", name=name, year=year)
-        st.markdown(f"{label}: **{t('status_no_data').lower()}** · {fill}")
-        return {**first, "value_text": "", "status": "no_data"}
+        words = f"{_h(label)}: <strong>{_h(t('status_no_data').lower())}</strong> · {_h(fill)}"
+        return f'<p class="kp-measure">{words}</p>', {**first, "value_text": "", "status": "no_data"}
     latest = have[-1]
     previous = have[-2] if len(have) > 1 else None
     trend = trend_text(latest, previous, first["higher_is_better"])
-    st.markdown(
-        f"{label}: **{value_text(latest)}** ({period_text(latest['period'])})" + (f" · {trend}" if trend else "")
-    )
-    st.caption(f"{t('cap_source')}: {components.plain(source_text(latest))}")
-    return {**latest, "value_text": value_text(latest)}
+    words = f"{_h(label)}: <strong>{_h(value_text(latest))}</strong> ({_h(period_text(latest['period']))})"
+    words += f" · {_h(trend)}" if trend else ""
+    source = f'<p class="kp-source">{_h(t("cap_source"))}: {_h(source_text(latest))}</p>'
+    return f'<p class="kp-measure">{words}</p>{source}', {**latest, "value_text": value_text(latest)}
+
+
+def _h(text) -> str:
+    """Text from a file or the catalogue, shown as text in a card: escaped, never markup."""
+    return html.escape(components.one_line(text), quote=True)
 
 
 def source_text(row) -> str:
@@ -101,9 +107,10 @@ def source_text(row) -> str:
     return f"{row['source']} ({t('preliminary')})" if row.get("preliminary") in (True,) else str(row["source"])
 
 
-def indicator_card(rows: tuple[dict, ...]) -> list[dict]:
-    """One indicator's card from its scorecard rows (plain dicts: a page of 12 cards filtered a frame of 30
-    columns some 200 times, a third of its server time)."""
+def indicator_card(rows: tuple[dict, ...]) -> tuple[str, list[dict]]:
+    """One indicator's card (HTML) from its scorecard rows, and the rows it shows (plain dicts: a page of 12
+    cards filtered a frame of 30 columns some 200 times, a third of its server time; one HTML block a group
+    of cards instead of an element a line was a third of the page's elements in the browser)."""
     first = rows[0]
     measures: dict[str, list[dict]] = {}
     for row in rows:
@@ -113,16 +120,16 @@ def indicator_card(rows: tuple[dict, ...]) -> list[dict]:
     ]
     status = report.indicator_status(statuses)
     have = sum(s != "no_data" for s in statuses)
-    shown = []
-    with st.container(border=True):
-        st.markdown(f"**{first[column(first, 'indicator')]}**")
-        if status != "no_data" and have < len(statuses):  # never a green "measured" over a measure without data
-            st.badge(t("status_partial", have=have, total=len(statuses)), color="orange")
-        else:
-            st.badge(t(f"status_{status}"), color=BADGE_COLOUR[status])
-        for measure_rows in measures.values():
-            shown.append(measure_block(measure_rows))
-    return shown
+    if status != "no_data" and have < len(statuses):  # never a green "measured" over a measure without data
+        badge, colour = t("status_partial", have=have, total=len(statuses)), "orange"
+    else:
+        badge, colour = t(f"status_{status}"), BADGE_COLOUR[status]
+    blocks, shown = zip(*(measure_block(measure_rows) for measure_rows in measures.values()))
+    card = (
+        f'<div class="kp-card"><div class="kp-card-title">{_h(first[column(first, "indicator")])}</div>'
+        f'<span class="kp-badge kp-badge-{colour}">{_h(badge)}</span>{"".join(blocks)}</div>'
+    )
+    return card, list(shown)
 
 
 scorecard = data.indicator_scorecard(code, year)
@@ -147,10 +154,12 @@ st.markdown(
 shown: list[dict] = []
 for group in data.scorecard_cards(code, year):
     st.subheader(group[0][0][column(group[0][0], "group")])
-    for row_start in range(0, len(group), 3):
-        for col, rows in zip(st.columns(3, gap="small"), group[row_start : row_start + 3]):
-            with col:
-                shown.extend(indicator_card(rows))
+    cards = []
+    for rows in group:
+        card, rows_shown = indicator_card(rows)
+        cards.append(card)
+        shown.extend(rows_shown)
+    st.html(f'<div class="kp-cards" lang="{lang()}">{"".join(cards)}</div>')
 
 about = components.source_caption(
     sources=[source_text(s) for s in shown if isinstance(s.get("source"), str)],

@@ -87,6 +87,7 @@ def element_texts(at: AppTest) -> list[str]:
     out += [e.value for kind in ("info", "warning", "error", "success") for e in at.get(kind)]
     out += [f"{m.label} {m.value} {m.delta or ''} {m.proto.body}" for m in at.metric]
     out += [str(b.proto.label) for b in at.get("download_button")]
+    out += [line for card in cards(at) for line in card]
     for frame in [d.value for d in at.dataframe] + tables(at):
         data = frame.data if hasattr(frame, "data") else frame  # a Styler shows its formatted cells
         out += [str(c) for c in data.columns] + [str(i) for i in data.index]
@@ -138,6 +139,49 @@ def table_frame(body: str) -> pd.DataFrame:
     parser.feed(body)
     header, *rows = parser.rows
     return pd.DataFrame(rows, columns=header)
+
+
+class _Cards(HTMLParser):
+    """The impact page's cards of one ``kp-cards`` block: each card's lines (title, badge, measures and
+    sources) as the browser shows them, a strong value between ``**`` as Markdown would mark it."""
+
+    LINES = ("kp-card-title", "kp-badge", "kp-measure", "kp-source")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.cards: list[list[str]] = []
+        self._line: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        css = (dict(attrs).get("class") or "").split()
+        if "kp-card" in css:
+            self.cards.append([])
+        elif any(c in self.LINES for c in css):
+            self._line = []
+        elif tag == "strong" and self._line is not None:
+            self._line.append("**")
+
+    def handle_endtag(self, tag):
+        if tag == "strong" and self._line is not None:
+            self._line.append("**")
+        elif tag in ("div", "span", "p") and self._line is not None:
+            self.cards[-1].append("".join(self._line))
+            self._line = None
+
+    def handle_data(self, data):
+        if self._line is not None:
+            self._line.append(data)
+
+
+def cards(node) -> list[list[str]]:
+    """Every impact card under ``node``, in page order: its title, its badge, then its measures' lines."""
+    out: list[list[str]] = []
+    for element in node.get("html"):
+        if 'class="kp-cards' in element.proto.body:
+            parser = _Cards()
+            parser.feed(element.proto.body)
+            out += parser.cards
+    return out
 
 
 def tables(node) -> list[pd.DataFrame]:

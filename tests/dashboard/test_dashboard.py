@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pipeline import paths
-from tests.dashboard.pages import chart_texts, chart_tips, charts, table_frame, tables
+from tests.dashboard.pages import cards, chart_texts, chart_tips, charts, table_frame, tables
 
 APP = str(paths.ROOT / "dashboard" / "app.py")  # AppTest resolves relative paths against this file
 PAGES = ["app_pages/profile.py", "app_pages/comparison.py", "app_pages/impact.py", "app_pages/sources.py"]
@@ -41,7 +41,8 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 
 def texts(at: AppTest) -> str:
-    return plain("\n".join(e.value for e in [*at.markdown, *at.caption, *at.title, *at.header, *at.subheader]))
+    words = [e.value for e in [*at.markdown, *at.caption, *at.title, *at.header, *at.subheader]]
+    return plain("\n".join(words + [line for card in cards(at) for line in card]))
 
 
 # -- profile -------------------------------------------------------------------------------------------
@@ -175,7 +176,7 @@ def test_comparison_ranks_all_municipalities_and_finds_ten_peers(curated):
     marked = re.findall(r'<tr class="kp-chosen">(.*?)</tr>', ranking_block)
     assert len(marked) == 1 and "<td>Heinola</td>" in marked[0]  # the municipality looked at, marked
     # 304 shares shown in 2024: Merijärvi and Sottunga (under 5 persons) and Reisjärvi and Kökar with them are hidden
-    assert "Heinola on sijalla 98 / 304: osuus 5,5 %." in texts(at)
+    assert "Heinola on sijalla 98 / 304: osuus 5,5 %. Kunnan rivi on korostettu taulukossa." in texts(at)
     assert len(peers) == 10 and "Heinola" not in set(peers["Kunta"])
     assert pd.to_numeric(peers["Etäisyys"].str.replace(",", ".")).is_monotonic_increasing
     assert "samankaltaiset kunnat" in texts(at)
@@ -348,7 +349,8 @@ def test_impact_page_shows_twelve_indicators_in_four_groups(curated):
     ]
     body = texts(at)
     assert "**2 mitattu · 1 omaa tietoa · 9 ei tietoa vielä (12 mittarista)**" in body
-    assert body.count("-badge[") == 12
+    shown = cards(at)
+    assert len(shown) == 12 and all(card[1] for card in shown)  # each card: its title, then its status badge
     assert "Vieraskielisten osuus väestöstä: **5,8 %** (2025) · ↑ edellinen 2024: 5,5 %" in body
     assert (
         "Verkostotapaamiset: **4** (1.1.2024–31.12.2024) · ↑ edellinen 1.1.2023–31.12.2023: 3 · parempaan suuntaan"

@@ -8,6 +8,7 @@ import pytest
 
 from tests.dashboard.pages import (
     PAGES,
+    cards,
     chart_texts,
     chart_tips,
     charts,
@@ -161,11 +162,32 @@ def test_a_part_year_count_against_a_full_year_quota_says_so(curated, monkeypatc
 
 def test_a_measured_badge_is_never_over_a_measure_without_data(curated, monkeypatch):
     at, _ = run_page(monkeypatch, "app_pages/impact.py", kunta="111", vuosi="2024")
-    cards = [e.value for e in at.markdown]
-    employment = cards.index("**Työllisyyden ja elinvoimaisuuden kasvu**")
-    assert cards[employment + 1] == ":orange-badge[Osittain: 3/4]"  # 3 of its 4 measures have data
-    international = cards.index("**Kansainvälistyminen**")
-    assert cards[international + 1] == ":green-badge[Mitattu]"
+    badges = {card[0]: card[1] for card in cards(at)}
+    assert badges["Työllisyyden ja elinvoimaisuuden kasvu"] == "Osittain: 3/4"  # 3 of its 4 measures have data
+    assert badges["Kansainvälistyminen"] == "Mitattu"
+    body = " ".join(e.proto.body for e in at.get("html"))
+    assert '<span class="kp-badge kp-badge-orange">Osittain: 3/4</span>' in body
+    assert '<span class="kp-badge kp-badge-green">Mitattu</span>' in body
+
+
+def test_a_card_shows_the_words_of_a_file_as_text(curated, monkeypatch):
+    """A source named in a file (synthetic here) with a tag, an image and a link stays words on the card."""
+    from dashboard import data
+
+    evil = "Kunta <b>lihava</b> ![x](https://evil.example/p.png) <img src=x onerror=alert(1)>"
+    real = data.scorecard_cards
+
+    def with_evil_sources(code, year=None):
+        return tuple(
+            tuple(tuple({**row, "source": evil} for row in rows) for rows in group) for group in real(code, year)
+        )
+
+    monkeypatch.setattr(data, "scorecard_cards", with_evil_sources)
+    at, _ = run_page(monkeypatch, "app_pages/impact.py", kunta="111", vuosi="2024")
+    body = " ".join(e.proto.body for e in at.get("html") if "kp-cards" in e.proto.body)
+    assert "<b>" not in body and "<img" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert f"Lähde: {evil}" in [line for card in cards(at) for line in card]  # as written
+    assert "<strong>5,5\u00a0%</strong>" in body  # a value and its unit on one line (a no-break space)
 
 
 def test_a_partial_year_stays_chosen_when_the_language_changes(curated, monkeypatch):

@@ -27,3 +27,13 @@ def test_a_cell_from_a_file_is_shown_as_text_and_a_missing_one_as_a_dash():
     assert list(frame.columns) == ["Lähde", "Arvo"]
     assert frame.to_numpy().tolist() == [[cell, "5,5 %"], ["–", "–"]]  # as written; a missing value "–"
     assert '<col style="width: 70%">' in body  # the widths fix the columns, so the words wrap in the page
+
+
+def test_a_number_s_no_break_space_stays_so_it_never_breaks_across_lines():
+    from pipeline import paths
+
+    at = AppTest.from_string(
+        SCRIPT.format(root=str(paths.ROOT), cell="6\u00a0076 (2023)\nrivi"), default_timeout=60
+    ).run()
+    [body] = [e.proto.body for e in at.get("html")]
+    assert "<td>6\u00a0076 (2023) rivi</td>" in body  # a line break is a space; the no-break space stays
