@@ -243,7 +243,8 @@ def table(
         f'<table class="{css}" lang="{lang()}">{colgroup}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     )
     if height:
-        block = f'<div class="kp-scroll" style="max-height: {int(height)}px">{block}</div>'
+        # tabindex: the box scrolls with the keyboard's arrows too
+        block = f'<div class="kp-scroll" tabindex="0" style="max-height: {int(height)}px">{block}</div>'
     st.html(block)
 
 
