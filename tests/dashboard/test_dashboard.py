@@ -189,6 +189,12 @@ def test_comparison_selection_follows_the_municipality(curated):
     assert not at.exception
     assert at.multiselect(key="comparison_kunnat").value[0] == "091"
     assert len(tables(at)[1]) == 308
+    ranking_block = next(e.proto.body for e in at.get("html") if 'class="kp-scroll"' in e.proto.body)
+    [marked] = re.findall(r'<tr class="kp-chosen">(.*?)</tr>', ranking_block)
+    assert "<td>Helsinki</td>" in marked  # the drawn ranking is the new municipality's, not the one before
+    at.radio(key="lang").set_value("sv").run()
+    ranking_block = next(e.proto.body for e in at.get("html") if 'class="kp-scroll"' in e.proto.body)
+    assert "<th>Kommun</th>" in ranking_block and "<td>Helsingfors</td>" in ranking_block  # and in Swedish
 
 
 # -- sources -------------------------------------------------------------------------------------------
