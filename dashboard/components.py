@@ -36,7 +36,8 @@ CARD_CSS = """<style>
   border-bottom: 1px solid rgba(49, 51, 63, 0.1); overflow-wrap: break-word; hyphens: auto;}
 .kp-table.kp-fixed th, .kp-table.kp-fixed td {overflow-wrap: anywhere;}
 .kp-table th {font-weight: 600; color: rgba(49, 51, 63, 0.75); border-bottom-color: rgba(49, 51, 63, 0.25);}
-.kp-table .kp-num {text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap;}
+.kp-table .kp-num {text-align: right; font-variant-numeric: tabular-nums;}
+.kp-table td.kp-num {white-space: nowrap;}
 .kp-table tr.kp-chosen td {background-color: #d6eaf8; font-weight: 600;}
 .kp-cards {display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.5rem; margin: 0 0 1rem 0;}
 @media (max-width: 640px) {.kp-cards {grid-template-columns: minmax(0, 1fr);}}

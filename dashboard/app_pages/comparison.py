@@ -170,7 +170,7 @@ with st.container():  # the table, then the map below it in the page's full widt
     shown[t("change_short")] = [points_text(v) for v in ranked["change"]]
     components.table(
         shown,
-        widths=[9, 23, 22, 13, 16, 17],
+        widths=[9, 19, 17, 11, 24, 20],
         numeric=[t("rank"), t("share_short"), t("change_short"), t("speakers")],
         chosen=list(ranked.index[ranked["kunta_code"] == code]),
         height=660,

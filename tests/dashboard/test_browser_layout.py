@@ -1,7 +1,8 @@
 """Issue 12.7: nothing on any page is cut short, from 1 024 px to 1 920 px, in any language (a real browser).
 
 An element holding text that is wider than its box (``scrollWidth > clientWidth``) and hides what does not fit
-(overflow hidden or clip, or an ellipsis) is cut short; a box that scrolls (overflow auto) is not.
+(overflow hidden or clip, or an ellipsis) is cut short; a box that scrolls (overflow auto) is not, except a
+table's cell whose words run past its edge and the ranking's box, which scrolls down only.
 The data grids (they scroll by design, drawn on a canvas) and the charts (SVG) are not text boxes.
 """
 
@@ -17,7 +18,8 @@ CLIPPED_JS = """() => Array.from(document.querySelectorAll(
     '[data-testid="stMain"] *, [data-testid="stSidebar"] *'))
   .filter(e => !e.closest('[data-testid="stDataFrame"], svg, canvas, iframe'))
   .filter(e => (e.innerText || '').trim())
-  .filter(e => ['hidden', 'clip'].includes(getComputedStyle(e).overflowX) || getComputedStyle(e).textOverflow === 'ellipsis')
+  .filter(e => ['hidden', 'clip'].includes(getComputedStyle(e).overflowX) || getComputedStyle(e).textOverflow === 'ellipsis'
+    || e.matches('.kp-table th, .kp-table td, .kp-scroll'))  // a cell's words past its edge; a box that scrolls only down
   .filter(e => e.offsetParent !== null && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
   .map(e => (e.getAttribute('data-testid') || e.tagName) + ': ' + (e.innerText || '').trim().slice(0, 60))"""
 
