@@ -155,6 +155,11 @@ def one_line(text) -> str:
     return SPACES.sub(" ", str(text)).strip(" ")
 
 
+def escaped(text) -> str:
+    """Text from a file or the catalogue in an HTML block (a table, a card): on one line, escaped, never markup."""
+    return html.escape(one_line(text), quote=True)
+
+
 def plain(text) -> str:
     """Text that came from a file, made inert for Markdown: the marks that make emphasis, code, links and
     images (``* _ ` [ ] ~ $ |``), an HTML tag's ``<`` and a list or heading mark at the start are escaped, and
@@ -228,7 +233,8 @@ def table(
     under its sticky header, and prints whole. (``st.table`` renders each cell as Markdown: ~1 ms of the
     browser's time a cell, 0.6 s for the 487 cells of the sources page; ``st.dataframe`` loads its grid's
     scripts and had the server format the 308-row ranking through a pandas Styler on every run.)"""
-    right = [c in set(numeric) for c in frame.columns]
+    wanted = set(numeric)
+    right = [c in wanted for c in frame.columns]
     marked = set(chosen)
     columns = "".join(f'<col style="width: {w}%">' for w in widths or ())
     head = "".join(f"<th{NUM if r else ''}>{_cell(c)}</th>" for c, r in zip(frame.columns, right))
@@ -252,7 +258,7 @@ def table(
 def _cell(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return formatting.MISSING
-    return html.escape(one_line(value))
+    return escaped(value)
 
 
 def chart(drawn: charts.Drawn) -> None:

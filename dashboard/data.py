@@ -426,19 +426,13 @@ def quota_refugees(kunta_code: str) -> pd.DataFrame:
     return _rows_of("quota_refugees", kunta_code, "year")
 
 
-@st.cache_data(ttl=TTL, max_entries=200, show_spinner=False)
 def _scorecard(version: str, kunta_code: str, year: int | None) -> pd.DataFrame:
+    """Read once for :func:`_scorecard_cards`, which keeps its rows (a second cache of the frame was a copy)."""
     cursor = _cursor(version)
     try:
         return _with_flags(indicators.scorecard(cursor, kunta_code, year), "indicator_values")
     finally:
         cursor.close()
-
-
-def indicator_scorecard(kunta_code: str, year: int | None = None) -> pd.DataFrame:
-    """Every indicator measure of the municipality, one row per value of a period ending by ``year`` (one
-    no_data row where none), from the report layer."""
-    return _scorecard(_version(), kunta_code, year)
 
 
 @st.cache_resource(max_entries=200, show_spinner=False)
@@ -451,9 +445,10 @@ def _scorecard_cards(version: str, kunta_code: str, year: int | None) -> tuple[t
 
 
 def scorecard_cards(kunta_code: str, year: int | None = None) -> tuple[tuple[tuple[dict, ...], ...], ...]:
-    """:func:`indicator_scorecard` as plain rows, group by group and indicator by indicator, in their order:
-    shared by every session, never change them. (Turning the frame into rows was a quarter of the page's
-    server time.)"""
+    """Every indicator measure of the municipality, one row per value of a period ending by ``year`` (one
+    no_data row where none), from the report layer: plain rows, group by group and indicator by indicator,
+    in their order, shared by every session (never change them; turning the frame into rows was a quarter
+    of the page's server time)."""
     return _scorecard_cards(_version(), kunta_code, year)
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import html
+from collections import Counter
 from typing import Literal
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import charts, components, data, own_files
-from dashboard.components import count_text
+from dashboard.components import count_text, escaped
 from dashboard.i18n import column, lang, t
 from pipeline import disclosure, formatting
 from pipeline import i18n as catalog
@@ -86,20 +86,17 @@ def measure_block(rows: list[dict]) -> tuple[str, dict]:
             fill = how_to_get
         else:  # open data that has no figure for this municipality and year (or only hidden ones)
             fill = t("fill_not_in_snapshot", name=name, year=year)
-        words = f"{_h(label)}: <strong>{_h(t('status_no_data').lower())}</strong> · {_h(fill)}"
+        words = f"{escaped(label)}: <strong>{escaped(t('status_no_data').lower())}</strong> · {escaped(fill)}"
         return f'<p class="kp-measure">{words}</p>', {**first, "value_text": "", "status": "no_data"}
     latest = have[-1]
     previous = have[-2] if len(have) > 1 else None
     trend = trend_text(latest, previous, first["higher_is_better"])
-    words = f"{_h(label)}: <strong>{_h(value_text(latest))}</strong> ({_h(period_text(latest['period']))})"
-    words += f" · {_h(trend)}" if trend else ""
-    source = f'<p class="kp-source">{_h(t("cap_source"))}: {_h(source_text(latest))}</p>'
+    words = (
+        f"{escaped(label)}: <strong>{escaped(value_text(latest))}</strong> ({escaped(period_text(latest['period']))})"
+    )
+    words += f" · {escaped(trend)}" if trend else ""
+    source = f'<p class="kp-source">{escaped(t("cap_source"))}: {escaped(source_text(latest))}</p>'
     return f'<p class="kp-measure">{words}</p>{source}', {**latest, "value_text": value_text(latest)}
-
-
-def _h(text) -> str:
-    """Text from a file or the catalogue, shown as text in a card: escaped, never markup."""
-    return html.escape(components.one_line(text), quote=True)
 
 
 def source_text(row) -> str:
@@ -126,20 +123,18 @@ def indicator_card(rows: tuple[dict, ...]) -> tuple[str, list[dict]]:
         badge, colour = t(f"status_{status}"), BADGE_COLOUR[status]
     blocks, shown = zip(*(measure_block(measure_rows) for measure_rows in measures.values()))
     card = (
-        f'<div class="kp-card"><div class="kp-card-title">{_h(first[column(first, "indicator")])}</div>'
-        f'<span class="kp-badge kp-badge-{colour}">{_h(badge)}</span>{"".join(blocks)}</div>'
+        f'<div class="kp-card"><div class="kp-card-title">{escaped(first[column(first, "indicator")])}</div>'
+        f'<span class="kp-badge kp-badge-{colour}">{escaped(badge)}</span>{"".join(blocks)}</div>'
     )
     return card, list(shown)
 
 
-scorecard = data.indicator_scorecard(code, year)
+scorecard = data.scorecard_cards(code, year)  # group by group, indicator by indicator: plain rows
 
 st.title(t("impact_title", name=name))
 st.markdown(t("impact_intro"))
 
-statuses = (
-    scorecard.groupby("indicator_id")["status"].apply(lambda s: report.indicator_status(s.unique())).value_counts()
-)
+statuses = Counter(report.indicator_status({row["status"] for row in rows}) for group in scorecard for rows in group)
 st.markdown(
     "**"
     + t(
@@ -152,7 +147,7 @@ st.markdown(
 )
 
 shown: list[dict] = []
-for group in data.scorecard_cards(code, year):
+for group in scorecard:
     st.subheader(group[0][0][column(group[0][0], "group")])
     cards = []
     for rows in group:
