@@ -463,3 +463,19 @@ def test_a_year_repeated_on_many_rows_names_five_of_them_and_counts_the_rest(tmp
     assert first["expected_en"].endswith("(the same on line 3, 4, 5, 6, 7 and 34 more)")
     assert first["expected_fi"].endswith("(sama kunta ja vuosi myös rivillä 3, 4, 5, 6, 7 ja 34 muulla)")
     assert first["expected_sv"].endswith("(samma kommun och år även på rad 3, 4, 5, 6, 7 och 34 andra)")
+
+
+def test_a_value_quoted_in_the_expected_form_keeps_the_problem_on_one_line(tmp_path):
+    # found by the property test: a group id with a record separator (U+001E, a line break to str.splitlines)
+    # was quoted raw in "a municipality only once in the group …", and split that problem over three lines
+    synthetic(
+        tmp_path,
+        "groups.csv",
+        "ryhma,kuntakoodi,nimi_fi,nimi_sv,nimi_en,lahde\n"
+        "a\x1eb,111,Ryhmä,Grupp,Group,doc\na\x1eb,111,Ryhmä,Grupp,Group,doc\n",
+    )
+    with pytest.raises(LocalFileError) as caught:
+        read_local_dir(tmp_path)
+    lines = str(caught.value).splitlines()
+    assert len(lines) == len(caught.value.problems)
+    assert any("a municipality only once in the group a\\x1eb" in line for line in lines)

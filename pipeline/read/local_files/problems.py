@@ -32,14 +32,19 @@ def format_problem(p: dict) -> str:
     text = ", ".join(parts)
     if p.get("value") is not None:
         text += f': arvo/value "{short(p["value"])}"'
-    return f"{text} – odotettu: {p['expected_fi']} / expected: {p['expected_en']}"
+    # an expected form may quote the file too (the group of a repeated member)
+    return f"{text} – odotettu: {one_line(p['expected_fi'])} / expected: {one_line(p['expected_en'])}"
 
 
 def short(value, limit: int = 40) -> str:
     """A cell as the message shows it: at most ``limit`` characters, so no more of a file is echoed, and
-    control characters and line breaks written as escapes (``\\n``), so that a problem stays one line."""
+    on :func:`one_line`."""
     text = str(value)
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return one_line(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def one_line(text: str) -> str:
+    """Control characters and line breaks written as escapes (``\\n``), so that a problem stays one line."""
     return "".join(_escaped(ch) if unicodedata.category(ch) in _BREAKING else ch for ch in text)
 
 
