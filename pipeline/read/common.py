@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 
 import pandas as pd
@@ -25,9 +26,26 @@ MEANINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+# pyjanitor's clean_names(strip_underscores=True), as rules: a separator (space, no-break space, / : , ? ( ) . -)
+# becomes "_", an apostrophe goes, a@b is a_b, accents are stripped (NFD, combining marks dropped), runs of "_"
+# are one and none is left at either end. Importing pyjanitor for it would cost every refresh 2.0 s and 74 MiB
+# (it loads SciPy and xarray; the refresh's peak is 246–249 MiB of an aim of 250); tests/read/test_fold.py
+# checks these rules against clean_names itself.
+_NOTE = re.compile(r"\s*\(.*\)\s*$")
+_SEPARATORS = re.compile(r"[\s/:,?().\-_]+")
+
+
 def fold(text: str) -> str:
-    """Case and accents folded: ``Ikä`` → ``ika``."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    """A header or a variable's code folded for matching, as pyjanitor's ``clean_names`` folds a column name.
+
+    ``Kunta-koodi``, `` KUNTA KOODI `` and ``kunta_koodi`` are all ``kunta_koodi``; ``Ikä`` is ``ika``. Two
+    additions: a trailing note in brackets is dropped (``Määrä (henkilöä)`` → ``maara``), and any white space
+    separates as a space does (a header broken over two lines in a spreadsheet's cell).
+    """
+    text = _NOTE.sub("", text.strip()).lower().replace("'", "").replace("\u2019", "")
+    text = re.sub(r"(\w)@(\w)", r"\1_\2", text)
+    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return _SEPARATORS.sub("_", text).strip("_")
 
 
 def variable_matches(code: str, key: str, is_time: bool = False) -> bool:

@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.read.common import fold
 from pipeline.read.local_files import UnreadableTable, csv_rows, format_problem, xlsx_sheets
 from pipeline.read.local_files.forms import MAX_COUNT
 
@@ -32,18 +33,19 @@ COLUMNS = ["kunta_code", "reference_date", "persons", "count_status", "note", "s
 MUNICIPALITY_HEADERS = {
     "kunta",
     "kuntakoodi",
+    "kunta_koodi",
     "kotikunta",
-    "kunta code",
+    "kunta_code",
     "municipality",
-    "municipality code",
-    "municipality of residence",
-    "kunnan koodi",
-    "kunnan nimi",
+    "municipality_code",
+    "municipality_of_residence",
+    "kunnan_koodi",
+    "kunnan_nimi",
     "kuntanimi",
-    "kunta nimi",
-    "kotikunnan koodi",
-    "kotikunnan nimi",
-    "municipality name",
+    "kunta_nimi",
+    "kotikunnan_koodi",
+    "kotikunnan_nimi",
+    "municipality_name",
     "kommun",
     "hemkommun",
     "kommunkod",
@@ -54,7 +56,7 @@ DATE_HEADERS = {
     "kuukausi",
     "date",
     "month",
-    "reference date",
+    "reference_date",
     "tilastointipaiva",
     "aika",
     "time",
@@ -71,19 +73,19 @@ COUNT_HEADERS = {
     "persons",
     "number",
     "lkm",
-    "number of persons",
+    "number_of_persons",
     "antal",
 }
 NOTE_HEADERS = {"huomautus", "lisatieto", "lisatiedot", "note", "notes", "huom", "anmarkning"}
 TOTALS = {
     "yhteensa",
-    "koko maa",
+    "koko_maa",
     "total",
     "totalt",
     "kaikki",
-    "kaikki kunnat",
-    "hela landet",
-    "whole country",
+    "kaikki_kunnat",
+    "hela_landet",
+    "whole_country",
     "summa",
     "sss",
 }
@@ -162,13 +164,6 @@ def _tables(content: bytes, filename: str) -> list[list[tuple[str, list[str]]]]:
     return [csv_rows(content)]
 
 
-def fold_header(text: str) -> str:
-    """A header for matching: case, ä/ö/å, _ and -, surrounding spaces and a trailing (…) do not matter."""
-    text = text.strip().lower().translate(str.maketrans("äöå", "aoa"))
-    text = re.sub(r"\s*\(.*\)\s*$", "", text)
-    return re.sub(r"[\s_\-:]+", " ", text).strip()
-
-
 def _header_rows(rows):
     """(position, layout) of each row with a municipality column; ``layout["form"]`` is ``long`` (date and
     count columns), ``wide`` (month columns) or None (neither)."""
@@ -203,7 +198,7 @@ def _no_table(filename: str, candidates) -> dict:
 
 
 def _layout(cells: list[str]) -> dict | None:
-    folded = [fold_header(c) for c in cells]
+    folded = [fold(c) for c in cells]
     municipality = [i for i, h in enumerate(folded) if h in MUNICIPALITY_HEADERS]
     if not municipality:
         return None
@@ -257,7 +252,7 @@ def month_end(text: str) -> pd.Timestamp:
 
 
 def _month_by_name(text: str) -> pd.Timestamp:
-    words = re.findall(r"[^\W\d_]+", fold_header(text))
+    words = re.findall(r"[^\W\d_]+", fold(text))
     years = re.findall(r"\d{4}", text)
     if len(years) != 1 or len(words) != 1:
         raise ValueError(text)
@@ -313,7 +308,7 @@ class _Resolver:
     def __call__(self, text: str) -> str:
         """The code; raises KeyError for a code or name that is not a municipality."""
         key = self._key(text)
-        if fold_header(text) in TOTALS:
+        if fold(text) in TOTALS:
             return self.TOTAL
         code = re.fullmatch(r"(?:ku)?\s*(\d{1,3})(?:\s+\D.*)?", key) or re.fullmatch(r".*\((?:ku)?\s*(\d{1,3})\)", key)
         if code:

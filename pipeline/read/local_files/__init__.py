@@ -43,7 +43,7 @@ from pipeline.read.local_files.models import (
     QuotaModel,
     SurveyModel,
 )
-from pipeline.read.local_files.parse import PARSERS, fold, parse_date
+from pipeline.read.local_files.parse import PARSERS, parse_date
 from pipeline.read.local_files.problems import LocalFileError, display_path, format_problem
 from pipeline.read.local_files.read import empty_frame, read_local_dir, read_local_file, read_local_snapshot
 from pipeline.read.local_files.tables import Rows, UnreadableTable, cell_text, csv_rows, table_rows, xlsx_sheets
@@ -74,7 +74,6 @@ __all__ = [
     "discover",
     "display_path",
     "empty_frame",
-    "fold",
     "format_problem",
     "instructions",
     "kind_spec",

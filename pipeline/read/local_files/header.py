@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pipeline.i18n import said
+from pipeline.read.common import fold
 from pipeline.read.local_files.kinds import LocalKind
-from pipeline.read.local_files.parse import fold
 from pipeline.read.local_files.problems import column_names, problem
 from pipeline.read.local_files.tables import Rows
 

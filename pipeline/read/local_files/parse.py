@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from pipeline.read.common import fold
 from pipeline.read.local_files.forms import (
     DATE_RANGE,
     FORMULA,
@@ -24,12 +25,6 @@ from pipeline.read.local_files.tables import FormulaCell, Rows
 
 class OutOfRange(ValueError):
     """A value of the right form outside its range (a year 2099, a date in 1899, a count of 10^20)."""
-
-
-def fold(text: str) -> str:
-    """A header for matching: case, surrounding spaces, ä/ö/å and space-vs-underscore do not matter."""
-    text = text.strip().lower().translate(str.maketrans("äöå", "aoa"))
-    return re.sub(r"[\s\-]+", "_", text)
 
 
 def _parse_code(text: str) -> str:
