@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, components, data, own_files
-from dashboard.components import count_text, escaped
+from dashboard.components import count_text
 from dashboard.i18n import column, lang, t
 from pipeline import disclosure, formatting
 from pipeline import i18n as catalog
@@ -86,17 +86,15 @@ def measure_block(rows: list[dict]) -> tuple[str, dict]:
             fill = how_to_get
         else:  # open data that has no figure for this municipality and year (or only hidden ones)
             fill = t("fill_not_in_snapshot", name=name, year=year)
-        words = f"{escaped(label)}: <strong>{escaped(t('status_no_data').lower())}</strong> · {escaped(fill)}"
-        return f'<p class="kp-measure">{words}</p>', {**first, "value_text": "", "status": "no_data"}
+        line = components.card_line(label, t("status_no_data").lower(), f"· {fill}")
+        return line, {**first, "value_text": "", "status": "no_data"}
     latest = have[-1]
     previous = have[-2] if len(have) > 1 else None
     trend = trend_text(latest, previous, first["higher_is_better"])
-    words = (
-        f"{escaped(label)}: <strong>{escaped(value_text(latest))}</strong> ({escaped(period_text(latest['period']))})"
-    )
-    words += f" · {escaped(trend)}" if trend else ""
-    source = f'<p class="kp-source">{escaped(t("cap_source"))}: {escaped(source_text(latest))}</p>'
-    return f'<p class="kp-measure">{words}</p>{source}', {**latest, "value_text": value_text(latest)}
+    after = f"({period_text(latest['period'])})" + (f" · {trend}" if trend else "")
+    line = components.card_line(label, value_text(latest), after)
+    source = components.card_source(f"{t('cap_source')}: {source_text(latest)}")
+    return line + source, {**latest, "value_text": value_text(latest)}
 
 
 def source_text(row) -> str:
@@ -122,11 +120,7 @@ def indicator_card(rows: tuple[dict, ...]) -> tuple[str, list[dict]]:
     else:
         badge, colour = t(f"status_{status}"), BADGE_COLOUR[status]
     blocks, shown = zip(*(measure_block(measure_rows) for measure_rows in measures.values()))
-    card = (
-        f'<div class="kp-card"><div class="kp-card-title">{escaped(first[column(first, "indicator")])}</div>'
-        f'<span class="kp-badge kp-badge-{colour}">{escaped(badge)}</span>{"".join(blocks)}</div>'
-    )
-    return card, list(shown)
+    return components.card(first[column(first, "indicator")], badge, colour, blocks), list(shown)
 
 
 scorecard = data.scorecard_cards(code, year)  # group by group, indicator by indicator: plain rows
@@ -154,7 +148,7 @@ for group in scorecard:
         card, rows_shown = indicator_card(rows)
         cards.append(card)
         shown.extend(rows_shown)
-    st.html(f'<div class="kp-cards" lang="{lang()}">{"".join(cards)}</div>')
+    components.cards(cards)
 
 about = components.source_caption(
     sources=[source_text(s) for s in shown if isinstance(s.get("source"), str)],
