@@ -37,8 +37,8 @@ def format_problem(p: dict) -> str:
 
 
 def short(value, limit: int = 40) -> str:
-    """A cell as the message shows it: at most ``limit`` characters, so no more of a file is echoed, and
-    on :func:`one_line`."""
+    """A cell as the message shows it: at most ``limit`` characters, so no more of a file is echoed, and kept
+    on one line (:func:`one_line`)."""
     text = str(value)
     return one_line(text if len(text) <= limit else text[: limit - 1] + "…")
 
