@@ -33,6 +33,7 @@ MEANINGS: dict[str, tuple[str, ...]] = {
 # checks these rules against clean_names itself.
 _NOTE = re.compile(r"\s*\(.*\)\s*$")
 _SEPARATORS = re.compile(r"[\s/:,?().\-_]+")
+_AT = re.compile(r"(\w)@(\w)")
 
 
 def fold(text: str) -> str:
@@ -43,7 +44,7 @@ def fold(text: str) -> str:
     separates as a space does (a header broken over two lines in a spreadsheet's cell).
     """
     text = _NOTE.sub("", text.strip()).lower().replace("'", "").replace("\u2019", "")
-    text = re.sub(r"(\w)@(\w)", r"\1_\2", text)
+    text = _AT.sub(r"\1_\2", text)
     text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
     return _SEPARATORS.sub("_", text).strip("_")
 

@@ -33,17 +33,17 @@ def format_problem(p: dict) -> str:
     if p.get("value") is not None:
         text += f': arvo/value "{short(p["value"])}"'
     # an expected form may quote the file too (the group of a repeated member)
-    return f"{text} – odotettu: {one_line(p['expected_fi'])} / expected: {one_line(p['expected_en'])}"
+    return f"{text} – odotettu: {breaks_escaped(p['expected_fi'])} / expected: {breaks_escaped(p['expected_en'])}"
 
 
 def short(value, limit: int = 40) -> str:
     """A cell as the message shows it: at most ``limit`` characters, so no more of a file is echoed, and kept
-    on one line (:func:`one_line`)."""
+    on one line (:func:`breaks_escaped`)."""
     text = str(value)
-    return one_line(text if len(text) <= limit else text[: limit - 1] + "…")
+    return breaks_escaped(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def one_line(text: str) -> str:
+def breaks_escaped(text: str) -> str:
     """Control characters and line breaks written as escapes (``\\n``), so that a problem stays one line."""
     return "".join(_escaped(ch) if unicodedata.category(ch) in _BREAKING else ch for ch in text)
 
