@@ -238,10 +238,15 @@ def card_source(text: str) -> str:
     return f'<p class="kp-source">{escaped(text)}</p>'
 
 
-def cards(items: Sequence[str]) -> None:
+def cards_html(items: Sequence[str]) -> str:
     """Cards from :func:`card` as one HTML block, three a row (one on a narrow screen); one block instead of
     an element a line keeps the browser's work small (the impact page: 118 elements → 42)."""
-    st.html(f'<div class="kp-cards" lang="{lang()}">{"".join(items)}</div>')
+    return f'<div class="kp-cards" lang="{lang()}">{"".join(items)}</div>'
+
+
+def cards(items: Sequence[str]) -> None:
+    """Show :func:`cards_html`."""
+    st.html(cards_html(items))
 
 
 def table(
@@ -252,6 +257,18 @@ def table(
     chosen: Sequence[int] = (),
     height: int | None = None,
 ) -> None:
+    """Show :func:`table_html`."""
+    st.html(table_html(frame, widths, numeric=numeric, chosen=chosen, height=height))
+
+
+def table_html(
+    frame: pd.DataFrame,
+    widths: Sequence[float] | None = None,
+    *,
+    numeric: Sequence[str] = (),
+    chosen: Sequence[int] = (),
+    height: int | None = None,
+) -> str:
     """A table of words and formatted numbers, as one HTML block whose every cell is escaped: nothing in it
     is read as HTML or Markdown, and a missing value is "–". Its words wrap within the page; ``widths`` (per
     cent, column by column) fixes the columns; the ``numeric`` columns are aligned right; the rows at the
@@ -278,7 +295,7 @@ def table(
     if height:
         # tabindex: the box scrolls with the keyboard's arrows too
         block = f'<div class="kp-scroll" tabindex="0" style="max-height: {int(height)}px">{block}</div>'
-    st.html(block)
+    return block
 
 
 def _cell(value) -> str:
@@ -299,8 +316,13 @@ def source_caption(**parts) -> list[str]:
     Takes the arguments of :func:`caption_lines` and returns its lines (for the downloads).
     """
     lines = caption_lines(**parts)
-    st.caption("  \n".join(_escape(line) for line in lines))
+    st.caption(caption_text(lines))
     return lines
+
+
+def caption_text(lines: Iterable[str]) -> str:
+    """The caption's lines as ``st.caption`` shows them: each on its own line, its text inert for Markdown."""
+    return "  \n".join(_escape(line) for line in lines)
 
 
 # -- downloads -----------------------------------------------------------------------------------------
