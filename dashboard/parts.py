@@ -46,6 +46,9 @@ class Parts:
     def markdown(self, text: str, **kwargs: Any) -> None:
         self.add(st.markdown, text, **kwargs)
 
+    def title(self, text: str, **kwargs: Any) -> None:
+        self.add(st.title, text, **kwargs)
+
     def header(self, text: str, **kwargs: Any) -> None:
         self.add(st.header, text, **kwargs)
 
