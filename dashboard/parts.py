@@ -116,6 +116,15 @@ def _in_container(kwargs: dict, child: Parts) -> None:
         child.show()
 
 
+_KEPT: dict[str, Any] = {}  # every builder's cache by name (a page defines its builders anew each run)
+
+
+def forget() -> None:
+    """Empty every builder's cache (a test that changes what the data functions return)."""
+    for kept in _KEPT.values():
+        kept.clear()
+
+
 def built_once(max_entries: int = 64) -> Callable[[Callable[P, Parts]], Callable[P, Parts]]:
     """Keep a builder's :class:`Parts` per its arguments, shared by every session (``st.cache_resource``).
 
@@ -125,6 +134,7 @@ def built_once(max_entries: int = 64) -> Callable[[Callable[P, Parts]], Callable
 
     def decorate(build: Callable[P, Parts]) -> Callable[P, Parts]:
         kept = st.cache_resource(max_entries=max_entries, show_spinner=False)(build)
+        _KEPT[f"{build.__module__}.{build.__qualname__}"] = kept
 
         @wraps(build)
         def built(*args: P.args, **kwargs: P.kwargs) -> Parts:

@@ -58,8 +58,12 @@ def bundled_db(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def curated(bundled_db, monkeypatch):
-    """The app reads the session's database (built once by conftest's ``bundled_db``)."""
+    """The app reads the session's database (built once by conftest's ``bundled_db``), its pages' sections
+    built anew (a test may change what the data functions return)."""
+    from dashboard import parts
+
     monkeypatch.setenv("KOTOPROFIILI_CURATED", str(bundled_db.parent))
+    parts.forget()
     return bundled_db.parent
 
 

@@ -8,17 +8,13 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, data, own_files
+from dashboard import charts, components, data, own_files, parts
 from dashboard.components import count_text
 from dashboard.i18n import column, lang, t
 from pipeline import disclosure, formatting
 from pipeline import i18n as catalog
 from pipeline.report import indicators as report
 
-code: str = st.session_state["kunta"]
-year: int = st.session_state["vuosi"]
-muni = data.municipality(code)
-name = muni[f"name_{lang()}"]
 BADGE_COLOUR: dict[str, Literal["green", "blue", "gray"]] = {"measured": "green", "local": "blue", "no_data": "gray"}
 
 
@@ -72,7 +68,7 @@ def trend_text(latest, previous, higher_is_better) -> str:
     return f"{arrow} {shown}" + (f" · {judgement}" if judgement else "")
 
 
-def measure_block(rows: list[dict]) -> tuple[str, dict]:
+def measure_block(rows: list[dict], name: str, year: int) -> tuple[str, dict]:
     """One measure (its latest value, trend, period and source, or how to fill it) as the card's HTML, and
     its row for the download."""
     first = rows[0]
@@ -102,7 +98,7 @@ def source_text(row) -> str:
     return f"{row['source']} ({t('preliminary')})" if row.get("preliminary") in (True,) else str(row["source"])
 
 
-def indicator_card(rows: tuple[dict, ...]) -> tuple[str, list[dict]]:
+def indicator_card(rows: tuple[dict, ...], name: str, year: int) -> tuple[str, list[dict]]:
     """One indicator's card (HTML) from its scorecard rows, and the rows it shows (plain dicts: a page of 12
     cards filtered a frame of 30 columns some 200 times, a third of its server time; one HTML block a group
     of cards instead of an element a line was a third of the page's elements in the browser)."""
@@ -119,100 +115,111 @@ def indicator_card(rows: tuple[dict, ...]) -> tuple[str, list[dict]]:
         badge, colour = t("status_partial", have=have, total=len(statuses)), "orange"
     else:
         badge, colour = t(f"status_{status}"), BADGE_COLOUR[status]
-    blocks, shown = zip(*(measure_block(measure_rows) for measure_rows in measures.values()))
+    blocks, shown = zip(*(measure_block(measure_rows, name, year) for measure_rows in measures.values()))
     return components.card(first[column(first, "indicator")], badge, colour, blocks), list(shown)
 
 
-scorecard = data.scorecard_cards(code, year)  # group by group, indicator by indicator: plain rows
+@parts.built_once()
+def scorecard_page(version: str, code: str, year: int, language: str) -> parts.Parts:
+    """The twelve indicators' cards group by group with their download, then the national survey."""
+    p = parts.Parts()
+    name = data.municipality(code)[f"name_{language}"]
+    scorecard = data.scorecard_cards(code, year)  # group by group, indicator by indicator: plain rows
 
-st.title(t("impact_title", name=name))
-st.markdown(t("impact_intro"))
+    p.title(t("impact_title", name=name))
+    p.markdown(t("impact_intro"))
 
-statuses = Counter(report.indicator_status({row["status"] for row in rows}) for group in scorecard for rows in group)
-st.markdown(
-    "**"
-    + t(
-        "impact_counts",
-        measured=statuses.get("measured", 0),
-        local=statuses.get("local", 0),
-        no_data=statuses.get("no_data", 0),
+    statuses = Counter(
+        report.indicator_status({row["status"] for row in rows}) for group in scorecard for rows in group
     )
-    + "**"
-)
+    p.markdown(
+        "**"
+        + t(
+            "impact_counts",
+            measured=statuses.get("measured", 0),
+            local=statuses.get("local", 0),
+            no_data=statuses.get("no_data", 0),
+        )
+        + "**"
+    )
 
-shown: list[dict] = []
-for group in scorecard:
-    st.subheader(group[0][0][column(group[0][0], "group")])
-    cards = []
-    for rows in group:
-        card, rows_shown = indicator_card(rows)
-        cards.append(card)
-        shown.extend(rows_shown)
-    components.cards(cards)
+    shown: list[dict] = []
+    for group in scorecard:
+        p.subheader(group[0][0][column(group[0][0], "group")])
+        cards = []
+        for rows in group:
+            card, rows_shown = indicator_card(rows, name, year)
+            cards.append(card)
+            shown.extend(rows_shown)
+        p.cards(cards)
 
-about = components.source_caption(
-    sources=[source_text(s) for s in shown if isinstance(s.get("source"), str)],
-    dates=[s["reference_date"] for s in shown if not data.is_missing(s.get("reference_date"))],
-    small_counts=any(s.get("value_flag") == disclosure.CONFIDENTIAL for s in shown),
-    notes=[t("impact_intro").split(".")[0] + "."],
-)
-table = pd.DataFrame(
-    [
-        {
-            t("group"): s[column(s, "group")],
-            t("indicator"): s[column(s, "indicator")],
-            t("measure"): s[column(s, "measure")],
-            t("value"): shown_value(s) if s["status"] != "no_data" else None,
-            t("marking"): s.get("value_text", ""),
-            t("unit"): t(f"unit_{s['unit']}") if catalog.has(f"unit_{s['unit']}") else s["unit"],
-            t("period"): s.get("period"),
-            t("status"): t(f"status_{s['status']}"),
-            t("source"): source_text(s) if isinstance(s.get("source"), str) else None,
-        }
-        for s in shown
-    ]
-)
-components.downloads(table, f"{code}_vaikuttavuus_{year}", about, decimals={t("value"): None})
-
-# -- national reference --------------------------------------------------------------------------------
-st.divider()
-survey = data.kuntaliitto_survey()
-if not survey.empty:
-    st.subheader(t("kl_title"))
-    survey = survey.assign(  # the questions in the page's language (the mart has only fi and en)
-        question=[
-            t(f"kl_question.{q}") if catalog.has(f"kl_question.{q}") else text
-            for q, text in zip(survey["question_id"], survey[column(survey, "question")])
+    about = p.caption(
+        sources=[source_text(s) for s in shown if isinstance(s.get("source"), str)],
+        dates=[s["reference_date"] for s in shown if not data.is_missing(s.get("reference_date"))],
+        small_counts=any(s.get("value_flag") == disclosure.CONFIDENTIAL for s in shown),
+        notes=[t("impact_intro").split(".")[0] + "."],
+    )
+    table = pd.DataFrame(
+        [
+            {
+                t("group"): s[column(s, "group")],
+                t("indicator"): s[column(s, "indicator")],
+                t("measure"): s[column(s, "measure")],
+                t("value"): shown_value(s) if s["status"] != "no_data" else None,
+                t("marking"): s.get("value_text", ""),
+                t("unit"): t(f"unit_{s['unit']}") if catalog.has(f"unit_{s['unit']}") else s["unit"],
+                t("period"): s.get("period"),
+                t("status"): t(f"status_{s['status']}"),
+                t("source"): source_text(s) if isinstance(s.get("source"), str) else None,
+            }
+            for s in shown
         ]
     )
-    survey_chart = charts.survey_bars(survey, t("kl_title"), survey["source"].iloc[0], key="impact_kuntaliitto")
-    components.chart(survey_chart)
-    resources = survey[survey["question_id"] == "resources_sufficient"]
-    if len(resources):
-        r = resources.iloc[0]
-        st.markdown(
-            t(
-                "kl_summary",
-                agree=formatting.percent(r["agree_pct"], lang(), 0),
-                disagree=formatting.percent(r["disagree_pct"], lang(), 0),
-                answers=formatting.number(r["answers"], lang()),
-            )
+    p.downloads(table, f"{code}_vaikuttavuus_{year}", about, decimals={t("value"): None})
+
+    # -- national reference --------------------------------------------------------------------------------
+    p.divider()
+    survey = data.kuntaliitto_survey()
+    if not survey.empty:
+        p.subheader(t("kl_title"))
+        survey = survey.assign(  # the questions in the page's language (the mart has only fi and en)
+            question=[
+                t(f"kl_question.{q}") if catalog.has(f"kl_question.{q}") else text
+                for q, text in zip(survey["question_id"], survey[column(survey, "question")])
+            ]
         )
-    about = components.source_caption(
-        sources=survey["source"], dates=survey["reference_date"], definitions=["kuntaliitto_survey"]
-    )
-    answers = {"agree_pct": "kl_agree", "neutral_pct": "kl_neutral", "disagree_pct": "kl_disagree"}
-    answers["cannot_say_pct"] = "kl_cannot_say"
-    survey_download = pd.DataFrame(
-        {
-            t("kl_question_col"): survey["question"],
-            t("kl_answers"): survey["answers"],
-            **{f"{t(key)}, %": survey[column_name] for column_name, key in answers.items()},
-            t("reference_date"): survey["reference_date"],
-            t("source"): survey["source"],
-        }
-    )
-    components.downloads(survey_download, "kuntaliitto_kysely_2023", about, chart=survey_chart, decimals={})
+        survey_chart = charts.survey_bars(survey, t("kl_title"), survey["source"].iloc[0], key="impact_kuntaliitto")
+        p.chart(survey_chart)
+        resources = survey[survey["question_id"] == "resources_sufficient"]
+        if len(resources):
+            r = resources.iloc[0]
+            p.markdown(
+                t(
+                    "kl_summary",
+                    agree=formatting.percent(r["agree_pct"], lang(), 0),
+                    disagree=formatting.percent(r["disagree_pct"], lang(), 0),
+                    answers=formatting.number(r["answers"], lang()),
+                )
+            )
+        about = p.caption(sources=survey["source"], dates=survey["reference_date"], definitions=["kuntaliitto_survey"])
+        answers = {"agree_pct": "kl_agree", "neutral_pct": "kl_neutral", "disagree_pct": "kl_disagree"}
+        answers["cannot_say_pct"] = "kl_cannot_say"
+        survey_download = pd.DataFrame(
+            {
+                t("kl_question_col"): survey["question"],
+                t("kl_answers"): survey["answers"],
+                **{f"{t(key)}, %": survey[column_name] for column_name, key in answers.items()},
+                t("reference_date"): survey["reference_date"],
+                t("source"): survey["source"],
+            }
+        )
+        p.downloads(survey_download, "kuntaliitto_kysely_2023", about, chart=survey_chart, decimals={})
+    return p
+
+
+code: str = st.session_state["kunta"]
+year: int = st.session_state["vuosi"]
+scorecard_page(data.version(), code, year, lang()).show()
 
 # -- the municipality's own files: templates and the upload ---------------------------------------------
 st.divider()
