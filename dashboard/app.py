@@ -24,9 +24,6 @@ from pipeline import formatting  # noqa: E402
 
 PAGES = Path(__file__).parent / "app_pages"
 DEFAULT_KUNTA = "111"  # Heinola, whose coordinator the dashboard was first made for
-ALPHABET = str.maketrans(
-    {"Å": "Z\uffff1", "Ä": "Z\uffff2", "Ö": "Z\uffff3", "å": "z\uffff1", "ä": "z\uffff2", "ö": "z\uffff3"}
-)  # Finnish and Swedish order: … X Y Z Å Ä Ö
 
 
 def _adopt_url(name: str, valid, default, parse=str) -> None:
@@ -90,12 +87,9 @@ def sidebar() -> None:
     _adopt_url("vuosi", set(years), data.default_year(), int)
     complete = data.complete_years()
     lang = i18n.lang()
-    order = munis.assign(key=munis[f"name_{lang}"].str.translate(ALPHABET).str.casefold()).sort_values("key")
-    label = dict(zip(munis["kunta_code"], munis[f"name_{lang}"]))
+    order, label = data.names_in_order(lang)
     with st.sidebar:
-        st.selectbox(
-            t("sidebar_municipality"), order["kunta_code"].tolist(), format_func=lambda code: label[code], key="kunta"
-        )
+        st.selectbox(t("sidebar_municipality"), order, format_func=label.__getitem__, key="kunta")
         st.selectbox(
             t("sidebar_year"),
             sorted(years, reverse=True),

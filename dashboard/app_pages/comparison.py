@@ -29,11 +29,10 @@ if link is not None and link != st.session_state.get("_seen_vertaa"):  # a paste
     if wanted:
         st.session_state["comparison_kunnat"] = wanted[:12]
 st.session_state["_seen_vertaa"] = link
-alphabetical = sorted(label, key=lambda c: label[c].casefold())
 chosen = st.multiselect(
     t("cmp_pick"),
-    alphabetical,
-    format_func=lambda code: label[code],
+    data.names_in_order(lang())[0],
+    format_func=label.__getitem__,
     key="comparison_kunnat",
     help=t("cmp_pick_help"),
     max_selections=12,

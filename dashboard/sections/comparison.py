@@ -13,8 +13,7 @@ from pipeline import disclosure, formatting
 
 def names(code: str, language: str) -> tuple[dict[str, str], dict, str]:
     """Every municipality's name by code, the selected one's row and its name, in ``language``."""
-    areas = data.municipalities()
-    label = dict(zip(areas["kunta_code"], areas[f"name_{language}"]))
+    label = data.names_in_order(language)[1]  # shared: never mutate
     return label, data.municipality(code), label[code]
 
 

@@ -139,6 +139,17 @@ def test_swedish_names_from_the_link(curated):
     assert "Landskap: **Päijänne-Tavastland**" in texts(at)
 
 
+def test_the_municipalities_are_listed_in_the_languages_own_order_everywhere(curated):
+    """Swedish and Finnish put Å before Ä and Ö at the end of the alphabet (Unicode has Ä before Å): the
+    sidebar and the comparison's choice list them alike."""
+    at = run_app("app_pages/comparison.py", kunta="111", vuosi="2024", lang="sv")
+    sidebar = list(at.selectbox(key="kunta").options)  # as shown: the names
+    compared = list(at.multiselect(key="comparison_kunnat").options)
+    assert compared == sidebar and len(sidebar) == 308
+    assert sidebar[-4:] == ["Åbo", "Äänekoski", "Östermark", "Övertorneå"]  # Turku, Teuva, Ylitornio
+    assert sidebar.index("Vörå") < sidebar.index("Åbo")
+
+
 def test_breakdowns_say_plainly_they_are_not_in_the_offline_snapshot(curated):
     at = run_app(kunta="111", vuosi="2024", lang="en")
     body = texts(at)
