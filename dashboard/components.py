@@ -219,7 +219,7 @@ NUM = ' class="kp-num"'  # a cell of a numeric column, aligned right
 
 
 def card(title: str, badge: str, colour: str, lines: Sequence[str]) -> str:
-    """One card of a :func:`cards` grid (``CARD_CSS``'s ``.kp-card``): a title, a badge in ``colour``
+    """One card of a :func:`cards_html` grid (``CARD_CSS``'s ``.kp-card``): a title, a badge in ``colour``
     (green, orange, blue or gray) and lines made by :func:`card_line` and :func:`card_source`."""
     return (
         f'<div class="kp-card"><div class="kp-card-title">{escaped(title)}</div>'
@@ -242,11 +242,6 @@ def cards_html(items: Sequence[str]) -> str:
     """Cards from :func:`card` as one HTML block, three a row (one on a narrow screen); one block instead of
     an element a line keeps the browser's work small (the impact page: 118 elements → 42)."""
     return f'<div class="kp-cards" lang="{lang()}">{"".join(items)}</div>'
-
-
-def cards(items: Sequence[str]) -> None:
-    """Show :func:`cards_html`."""
-    st.html(cards_html(items))
 
 
 def table(

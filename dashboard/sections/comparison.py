@@ -259,8 +259,7 @@ def ranking_map_peers(version: str, code: str, year: int, language: str) -> part
 
 
 def share_map(year: int, code: str, language: str) -> charts.Drawn:
-    """The map, drawn once per database, year, municipality and language (308 shapes) and shared by every
-    session."""
+    """The map of every municipality's share in ``year``, ``code`` marked (308 shapes)."""
     areas = data.municipalities()
     shown = data.ranking(year)
     shown["label"] = shown["kunta_code"].map(dict(zip(areas["kunta_code"], areas[f"name_{language}"])))
