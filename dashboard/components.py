@@ -24,7 +24,7 @@ CARD_HEIGHT: Literal["stretch"] = "stretch"  # every card of a row as tall as th
 CARD_CSS = """<style>
 .kp-chart {margin: 0 0 0.5rem 0;} .kp-chart svg {display: block; max-width: 860px;}
 .kp-half svg {max-width: 460px;}
-.kp-map svg {max-width: 760px;}
+.kp-map svg {max-width: 760px;} .kp-map .kp-area {stroke: #ffffff; stroke-width: 0.3;}
 .kp-chart-title {font-weight: 600; font-size: 1.05rem; margin-bottom: 0.25rem;}
 .kp-chart figcaption {font-size: 0.8rem; color: #555;}
 [data-testid="stMetricLabel"] *, [data-testid="stMetricValue"], [data-testid="stMetricValue"] *,

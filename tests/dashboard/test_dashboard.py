@@ -412,3 +412,22 @@ def test_the_map_draws_every_municipality_once_with_its_share(curated):
     assert "Heinola: 5,5 %" in tips and "Sottunga: .." in tips and "Vantaa: 28,7 %" in tips
     assert sum(tip.endswith(": ..") for tip in tips) == 4  # Merijärvi, Sottunga, Reisjärvi, Kökar
     assert "Heinola" in chart_texts(at, "comparison_map")  # named beside its mark
+
+
+def test_the_map_is_sent_compact(curated):
+    """The map's SVG is what the browser parses on every link: each area's outline as the points after a
+    moveto (SVG draws the lines between them without an ``L`` each), its fill an attribute and its white
+    edge from the page's style sheet, not the same style written out 308 times."""
+    from dashboard import components
+
+    at = run_app("app_pages/comparison.py", kunta="111", vuosi="2024")
+    figure = charts(at)["comparison_map"]
+    areas = re.findall(
+        r'<g id="comparison_map-m(\d{3})"><title>[^<]*</title> <path d="([^"]+)" fill="#[0-9a-f]{6}" class="kp-area"',
+        figure,
+    )
+    assert len(areas) == 308
+    for code, outline in areas:
+        assert re.fullmatch(r"(M( -?[\d.]+ -?[\d.]+)+ z )+", outline), code  # pairs of numbers after each M
+    assert "stroke-width: 0.3" not in figure
+    assert ".kp-map .kp-area {stroke: #ffffff; stroke-width: 0.3;}" in components.CARD_CSS
