@@ -361,7 +361,7 @@ def share_map(geojson: dict, frame: pd.DataFrame, selected: str, title: str, sou
               region_of: dict[str, str] | None = None, key: str = "comparison_map") -> Drawn:  # fmt: skip
     """A choropleth of the share (no tile map: works offline). ``frame``: kunta_code, label, share_pct, share_text.
     ``region_of`` (municipality code → region code) draws the regions' borders; the selected municipality is
-    outlined and named. Not cached here: the page caches the whole map per database, year and language."""
+    outlined and named. Not cached here: the comparison's section is kept whole (``dashboard.parts``)."""
     draw = partial(_draw_map, geojson, frame, selected, region_of or {})
     with DRAWING, rc_context(STYLE):
         fig, tips = draw()

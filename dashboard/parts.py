@@ -85,7 +85,7 @@ class Parts:
 
     def downloads(self, frame: pd.DataFrame, stem: str, about: list[str], **kwargs: Any) -> None:
         """:func:`components.downloads`: the buttons are made at each show, from this frame."""
-        self.add(_downloads, frame.reset_index(drop=True), stem, list(about), **kwargs)
+        self.add(_downloads, frame, stem, list(about), **kwargs)
 
     def headline_card(self, label: str, value: str, **kwargs: Any) -> None:
         self.add(components.headline_card, label, value, **kwargs)

@@ -45,7 +45,7 @@ def side_by_side(
         country_rows = fls[(fls["area_level"] == "country") & (fls["area_code"] == "SSS")]
         extra = pd.concat(
             [
-                region_rows.assign(kunta_code="region", label=muni[f"region_name_{lang()}"]),
+                region_rows.assign(kunta_code="region", label=muni[f"region_name_{language}"]),
                 country_rows.assign(kunta_code="country", label=t("whole_country")),
             ]
         )
@@ -105,7 +105,9 @@ def ranking_map_peers(version: str, code: str, year: int, language: str) -> part
     """All 308 ranked by the share, the map, and the ten municipalities most like the selected one."""
     p = parts.Parts()
     label, muni, name = names(code, language)
-    region_label = dict(zip(data.municipalities()["kunta_code"], data.municipalities()[f"region_name_{language}"]))
+    areas = data.municipalities()
+    region_label = dict(zip(areas["kunta_code"], areas[f"region_name_{language}"]))
+    region_of = dict(zip(areas["kunta_code"], areas["region_code"]))
     year_end = f"{year}-12-31"
     p.header(t("cmp_ranking", year=year), divider="gray")
     ranked = data.ranking(year).copy()
@@ -150,7 +152,10 @@ def ranking_map_peers(version: str, code: str, year: int, language: str) -> part
         chosen=list(ranked.index[ranked["kunta_code"] == code]),
         height=660,
     )
-    drawn_map = share_map(year, code, language)
+    source = ranked["share_source"].dropna().iloc[0] if ranked["share_source"].notna().any() else None
+    drawn_map = charts.share_map(
+        data.boundaries_geojson(), ranked, code, t("cmp_map", year=year), source, region_of
+    )  # from the ranked rows: their names and shares as the table shows them
     p.chart(drawn_map)
     p.markdown(charts.share_map_summary(ranked, name))
     about = p.caption(
@@ -256,15 +261,3 @@ def ranking_map_peers(version: str, code: str, year: int, language: str) -> part
             decimals={t("distance"): 2},
         )
     return p
-
-
-def share_map(year: int, code: str, language: str) -> charts.Drawn:
-    """The map of every municipality's share in ``year``, ``code`` marked (308 shapes)."""
-    areas = data.municipalities()
-    shown = data.ranking(year)
-    shown["label"] = shown["kunta_code"].map(dict(zip(areas["kunta_code"], areas[f"name_{language}"])))
-    shown["share_text"] = [share_text(v, f) for v, f in zip(shown["share_pct"], shown["speakers_flag"])]
-    source = shown["share_source"].dropna().iloc[0] if shown["share_source"].notna().any() else None
-    region_of = dict(zip(areas["kunta_code"], areas["region_code"]))
-    title = t("cmp_map", year=year)
-    return charts.share_map(data.boundaries_geojson(), shown, code, title, source, region_of)
