@@ -367,7 +367,7 @@ def _csv(frame: pd.DataFrame, decimals: dict[str, int | None] | None = None) -> 
 
 
 def _xlsx(frame: pd.DataFrame, about: list[str], decimals: dict[str, int | None] | None = None) -> bytes:
-    notes = about + [f"{t('small_count_rule')}: {rule_text()}"]
+    notes = about + [f"{t('small_count_rule_title')}: {rule_text()}"]
     sheets = {t("sheet_data"): for_download(frame, decimals), t("sheet_about"): pd.DataFrame({t("cap_source"): notes})}
     return exports.xlsx_bytes(sheets, decimals, lang())
 

@@ -159,5 +159,5 @@ st.subheader(t("src_methods"))
 st.markdown(t("src_methods_text"))
 
 # -- the small-count rule ------------------------------------------------------------------------------
-st.subheader(t("small_count_rule"))
+st.subheader(t("small_count_rule_title"))
 st.markdown(components.rule_text())

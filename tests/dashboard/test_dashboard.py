@@ -258,6 +258,28 @@ def test_the_sources_page_speaks_to_the_coordinator(curated, lang):
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_small_count_rule_is_said_once_under_a_short_heading(curated, monkeypatch, lang):
+    """The sources page and every XLSX's about sheet name the rule in a few words and state it once (the
+    rule's whole text was the heading, then the paragraph under it said it again)."""
+    from dashboard import components
+    from pipeline import i18n
+    from tests.dashboard.pages import run_page
+
+    rule = i18n.text("small_count_rule", lang)
+    at = run_app("app_pages/sources.py", lang=lang)
+    headings = [str(h.value) for h in at.subheader]
+    assert rule not in headings and i18n.text("small_count_rule_title", lang) in headings
+    assert sum(rule in str(m.value) for m in at.markdown) == 1
+    _, offered = run_page(monkeypatch, "app_pages/comparison.py", kunta="111", vuosi="2024", lang=lang)
+    frame, about = offered[0]
+    for module in ("dashboard.i18n", "dashboard.components"):  # the file is made on a click, in the page's language
+        monkeypatch.setattr(f"{module}.lang", lambda: lang)
+    book = openpyxl.load_workbook(io.BytesIO(components._xlsx(frame, about)))
+    notes = " ".join(str(row[0]) for row in book.worksheets[1].iter_rows(values_only=True))
+    assert notes.count(rule) == 1 and i18n.text("small_count_rule_title", lang) in notes
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_in_every_language_runs(curated, page, lang):
     run_app(page, kunta="560", vuosi="2023", lang=lang)
